@@ -1,0 +1,20 @@
+//! `GatewayConfig`: the `provider` tag selects the provider's own config struct, which lives in
+//! that provider's folder (its field names are the provider's business, not the model's).
+
+use serde::{Deserialize, Serialize};
+
+use crate::providers;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "provider", rename_all = "snake_case")]
+pub enum GatewayConfig {
+    Paystar(providers::paystar::PaystarConfig),
+}
+
+impl GatewayConfig {
+    pub fn provider_id(&self) -> &'static str {
+        match self {
+            GatewayConfig::Paystar(_) => "paystar",
+        }
+    }
+}

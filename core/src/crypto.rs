@@ -1,0 +1,111 @@
+//! The hash, MAC and encoding primitives the providers' signature schemes are built from.
+//! Each provider's own formula lives in its folder; this module only holds the shared pieces,
+//! once, so every comparison of a received signature goes through [`constant_time_eq`].
+
+use base64::Engine as _;
+use hmac::{KeyInit, Mac};
+use sha2::Digest as _;
+
+pub fn sha256_hex(data: &[u8]) -> String {
+    hex_lower(&sha2::Sha256::digest(data))
+}
+
+pub fn sha1_hex(data: &[u8]) -> String {
+    hex_lower(&sha1::Sha1::digest(data))
+}
+
+pub fn sha1_raw(data: &[u8]) -> Vec<u8> {
+    sha1::Sha1::digest(data).to_vec()
+}
+
+pub fn md5_raw(data: &[u8]) -> Vec<u8> {
+    md5::Md5::digest(data).to_vec()
+}
+
+pub fn hmac_sha256(key: &[u8], data: &[u8]) -> Vec<u8> {
+    // HMAC accepts keys of any length, so this cannot fail; fall back to an empty MAC input
+    // rather than panicking to keep the core panic-free by construction.
+    match <hmac::Hmac<sha2::Sha256> as KeyInit>::new_from_slice(key) {
+        Ok(mut mac) => {
+            mac.update(data);
+            mac.finalize().into_bytes().to_vec()
+        }
+        Err(_) => Vec::new(),
+    }
+}
+
+pub fn hmac_sha256_hex(key: &[u8], data: &[u8]) -> String {
+    hex_lower(&hmac_sha256(key, data))
+}
+
+pub fn hex_lower(bytes: &[u8]) -> String {
+    use std::fmt::Write as _;
+    let mut out = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        let _ = write!(out, "{b:02x}");
+    }
+    out
+}
+
+pub fn base64_std(bytes: &[u8]) -> String {
+    base64::engine::general_purpose::STANDARD.encode(bytes)
+}
+
+pub fn base64url_nopad(bytes: &[u8]) -> String {
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
+}
+
+/// Compares two byte strings in time that depends only on their lengths.
+pub fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut diff = 0u8;
+    for (x, y) in a.iter().zip(b.iter()) {
+        diff |= x ^ y;
+    }
+    std::hint::black_box(diff) == 0
+}
+
+/// Compares hex digests ignoring ASCII case (providers differ on case), in constant time.
+pub fn constant_time_eq_hex(expected_lower: &str, received: &str) -> bool {
+    let received = received.trim().to_ascii_lowercase();
+    constant_time_eq(expected_lower.as_bytes(), received.as_bytes())
+}
+
+/// An HS256 JWT over the given JSON payload text (header `{"alg":"HS256","typ":"JWT"}`).
+pub fn jwt_hs256(payload_json: &str, key: &[u8]) -> String {
+    let header = base64url_nopad(br#"{"alg":"HS256","typ":"JWT"}"#);
+    let payload = base64url_nopad(payload_json.as_bytes());
+    let signing_input = format!("{header}.{payload}");
+    let sig = base64url_nopad(&hmac_sha256(key, signing_input.as_bytes()));
+    format!("{signing_input}.{sig}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn known_answers() {
+        // RFC 4231 test case 2.
+        assert_eq!(
+            hmac_sha256_hex(b"Jefe", b"what do ya want for nothing?"),
+            "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843"
+        );
+        assert_eq!(
+            sha256_hex(b"abc"),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
+        assert_eq!(sha1_hex(b"abc"), "a9993e364706816aba3e25717850c26c9cd0d89d");
+        assert_eq!(base64_std(&md5_raw(b"")), "1B2M2Y8AsgTpgAmY7PhCfg==");
+    }
+
+    #[test]
+    fn constant_time_compare() {
+        assert!(constant_time_eq(b"abc", b"abc"));
+        assert!(!constant_time_eq(b"abc", b"abd"));
+        assert!(!constant_time_eq(b"abc", b"ab"));
+        assert!(constant_time_eq_hex("ab01", "AB01"));
+    }
+}

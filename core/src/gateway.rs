@@ -1,0 +1,58 @@
+//! `Gateway`: the four calls of DESIGN §2 over whichever provider the config selects.
+//!
+//! Call order for one payment: `build` → (host sends) → `parse`; for a notification:
+//! `parse_callback` → (host replies with `reply`) → `build(confirmWith)` → `parse`.
+
+use crate::config::GatewayConfig;
+use crate::error::{PspError, Result};
+use crate::model::{
+    CallbackEvent, Capabilities, Context, HttpRequest, HttpResponse, Operation, Outcome,
+};
+use crate::provider::Provider;
+use crate::providers;
+
+pub struct Gateway {
+    provider: Box<dyn Provider>,
+}
+
+impl std::fmt::Debug for Gateway {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Gateway")
+            .field("provider", &self.provider.capabilities().provider)
+            .finish()
+    }
+}
+
+impl Gateway {
+    /// Validates the config (keys present, URLs well-formed) and prepares the provider.
+    pub fn new(config: GatewayConfig) -> Result<Gateway> {
+        let provider: Box<dyn Provider> = match config {
+            GatewayConfig::Paystar(c) => Box::new(providers::paystar::Paystar::new(c)?),
+        };
+        Ok(Gateway { provider })
+    }
+
+    /// Reads a config from its canonical JSON.
+    pub fn from_json(config_json: &str) -> Result<Gateway> {
+        let config: GatewayConfig = serde_json::from_str(config_json)
+            .map_err(|e| PspError::invalid("config", crate::serde_error::describe(&e)))?;
+        Gateway::new(config)
+    }
+
+    #[must_use = "the request must be sent"]
+    pub fn build(&self, op: &Operation, ctx: &Context) -> Result<HttpRequest> {
+        self.provider.build(op, ctx)
+    }
+
+    pub fn parse(&self, op: &Operation, response: &HttpResponse) -> Result<Outcome> {
+        self.provider.parse(op, response)
+    }
+
+    pub fn parse_callback(&self, request: &HttpRequest, ctx: &Context) -> Result<CallbackEvent> {
+        self.provider.parse_callback(request, ctx)
+    }
+
+    pub fn capabilities(&self) -> Capabilities {
+        self.provider.capabilities()
+    }
+}

@@ -1,0 +1,124 @@
+//! Reading provider JSON without trusting it: typed field access that turns every surprise into
+//! `bad_response`, and amounts read as text so they never pass through a float.
+
+use serde_json::value::RawValue;
+use serde_json::{Map, Value};
+
+use crate::error::{PspError, Result};
+
+/// Parses a response body as a JSON object.
+pub fn parse_object(body: &str, what: &str) -> Result<Map<String, Value>> {
+    let trimmed = body.trim_start();
+    if trimmed.is_empty() {
+        return Err(PspError::bad_response(format!("{what}: empty body")));
+    }
+    if trimmed.starts_with('<') {
+        return Err(PspError::bad_response(format!(
+            "{what}: HTML instead of JSON"
+        )));
+    }
+    match serde_json::from_str::<Value>(body) {
+        Ok(Value::Object(map)) => Ok(map),
+        Ok(_) => Err(PspError::bad_response(format!(
+            "{what}: JSON is not an object"
+        ))),
+        Err(e) => Err(PspError::bad_response(format!(
+            "{what}: broken JSON at line {} column {}",
+            e.line(),
+            e.column()
+        ))),
+    }
+}
+
+/// Parses a body into a map of raw values, keeping each value's exact text (for signatures and
+/// exact amounts).
+pub fn parse_raw_object(
+    body: &str,
+    what: &str,
+) -> Result<std::collections::BTreeMap<String, Box<RawValue>>> {
+    let trimmed = body.trim_start();
+    if trimmed.is_empty() {
+        return Err(PspError::bad_response(format!("{what}: empty body")));
+    }
+    serde_json::from_str(body).map_err(|e| {
+        PspError::bad_response(format!(
+            "{what}: not a JSON object (line {} column {})",
+            e.line(),
+            e.column()
+        ))
+    })
+}
+
+/// An optional string field; a present non-string (other than null) is `bad_response`.
+pub fn opt_str(map: &Map<String, Value>, key: &str) -> Result<Option<String>> {
+    match map.get(key) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(s)) => Ok(Some(s.clone())),
+        Some(Value::Number(n)) => Ok(Some(n.to_string())),
+        Some(_) => Err(PspError::bad_response(format!(
+            "field {key} is not a string"
+        ))),
+    }
+}
+
+/// A required string field.
+pub fn req_str(map: &Map<String, Value>, key: &str) -> Result<String> {
+    opt_str(map, key)?.ok_or_else(|| PspError::bad_response(format!("field {key} is missing")))
+}
+
+/// The text of a JSON amount, from a string or a number literal exactly as written.
+/// `raw` is the raw JSON text of the value (from [`RawValue`]).
+pub fn amount_text(raw: &RawValue, key: &str) -> Result<Option<String>> {
+    let text = raw.get().trim();
+    if text == "null" {
+        return Ok(None);
+    }
+    if text.starts_with('"') {
+        let s: String = serde_json::from_str(text)
+            .map_err(|_| PspError::bad_response(format!("field {key} is not a valid string")))?;
+        return Ok(Some(s.trim().to_owned()));
+    }
+    if text.starts_with(|c: char| c == '-' || c.is_ascii_digit()) {
+        return Ok(Some(text.to_owned()));
+    }
+    Err(PspError::bad_response(format!(
+        "field {key} is neither a number nor a string"
+    )))
+}
+
+/// A raw scalar's text as it appears in the body, without the quotes of a string
+/// (what signature formulas mean by "the value as received").
+pub fn scalar_text(raw: &RawValue) -> Option<String> {
+    let text = raw.get().trim();
+    if text.starts_with('"') {
+        serde_json::from_str::<String>(text).ok()
+    } else if text == "null" || text.starts_with(['{', '[']) {
+        None
+    } else {
+        Some(text.to_owned())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn amounts_keep_their_text() {
+        let m = parse_raw_object(r#"{"a": 2600.00, "b": "100", "c": null, "d": true}"#, "t");
+        let m = m.unwrap_or_default();
+        let get = |k: &str| m.get(k).map(|r| amount_text(r, k));
+        assert_eq!(get("a"), Some(Ok(Some("2600.00".to_owned()))));
+        assert_eq!(get("b"), Some(Ok(Some("100".to_owned()))));
+        assert_eq!(get("c"), Some(Ok(None)));
+        assert!(matches!(get("d"), Some(Err(_))));
+    }
+
+    #[test]
+    fn rejects_html_and_broken_json() {
+        assert!(parse_object("<html>502</html>", "t").is_err());
+        assert!(parse_object("{\"a\":", "t").is_err());
+        assert!(parse_object("", "t").is_err());
+        assert!(parse_object("[]", "t").is_err());
+    }
+}

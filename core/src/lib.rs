@@ -1,0 +1,45 @@
+//! pspkit: payment service provider integrations as a pure, deterministic core.
+//!
+//! The crate *builds* HTTP requests (method, URL, headers, body, signatures), *parses* HTTP
+//! responses and callbacks, *verifies* signatures and *normalizes* each provider's statuses and
+//! errors into one model. It never opens a socket, never reads a clock and never draws a random
+//! number: the host sends the bytes, and time and nonces come in through [`model::Context`].
+//! Same inputs, same bytes out — which is what lets every language binding share one set of test
+//! vectors.
+//!
+//! Start at [`Gateway`]: make one from a [`GatewayConfig`], then `build` → send → `parse`.
+//! Errors are one flat [`PspError`] with a stable [`ErrorCode`].
+
+#![cfg_attr(
+    test,
+    allow(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::indexing_slicing,
+        clippy::panic
+    )
+)]
+
+pub mod card;
+pub mod config;
+pub mod conformance;
+pub mod crypto;
+pub mod currency;
+pub mod error;
+pub mod gateway;
+pub mod json_read;
+pub mod model;
+pub mod money;
+pub mod provider;
+pub mod providers;
+pub mod secret;
+mod serde_error;
+pub mod time;
+pub mod url;
+pub mod validate;
+
+pub use config::GatewayConfig;
+pub use error::{ErrorCode, PspError, Result};
+pub use gateway::Gateway;
+pub use model::*;
+pub use secret::Secret;

@@ -1,0 +1,13 @@
+//! What a provider supports, so hosts and docs never have to guess.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Capabilities {
+    pub provider: String,
+    /// Operation `type`s accepted by `build`/`parse`.
+    pub operations: Vec<String>,
+    /// Callback kinds accepted by `parse_callback`.
+    pub callbacks: Vec<String>,
+}

@@ -1,0 +1,230 @@
+//! What the caller asks a provider to do. Field names are generic (the shared model never learns
+//! a provider's field names); each provider maps them onto its own request in its folder.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+/// Tagged by `type` (DESIGN §3).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Operation {
+    CreateDeposit(PaymentOrder),
+    CreatePayout(PaymentOrder),
+    /// A deposit the gateway initiates on the merchant's behalf (PayStar/InstantTransfer "reverse").
+    CreateReverseDeposit(PaymentOrder),
+    GetDeposit(OrderRef),
+    GetPayout(OrderRef),
+    GetBalance(BalanceQuery),
+}
+
+impl Operation {
+    /// The snake_case name used in `type`, in capabilities and in error messages.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Operation::CreateDeposit(_) => "create_deposit",
+            Operation::CreatePayout(_) => "create_payout",
+            Operation::CreateReverseDeposit(_) => "create_reverse_deposit",
+            Operation::GetDeposit(_) => "get_deposit",
+            Operation::GetPayout(_) => "get_payout",
+            Operation::GetBalance(_) => "get_balance",
+        }
+    }
+}
+
+/// How a payer's details reach the provider.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Flow {
+    /// Host-to-host: the merchant sends card or account data (PCI DSS where cards are involved).
+    Direct,
+    /// A stored token from an earlier payment instead of card data.
+    Token,
+    /// The provider's own page collects the details; the payer is redirected.
+    Hosted,
+}
+
+/// A deposit or payout to create. Only `merchantId`, `amount` and `currency` are always required;
+/// each provider says which of the rest it needs and rejects a missing one as `invalid_request`.
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PaymentOrder {
+    /// The merchant's own unique order id (idempotency anchor for safe re-creates).
+    pub merchant_id: String,
+    /// Exact decimal string in major units, e.g. `"100.00"`.
+    pub amount: String,
+    /// ISO 4217 code (or a listed crypto asset), upper case.
+    pub currency: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub flow: Option<Flow>,
+    /// Provider-specific payment method code (e.g. a Tupay `payment_method`, a DPay service).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub payment_method: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub callback_url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub success_url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub failure_url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub processing_url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// ISO 3166-1 alpha-2.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub card: Option<CardData>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub customer: Option<Customer>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bank_account: Option<BankAccount>,
+    /// Mobile operator for phone-based methods (PayStar's `<operator>-<country>` dictionary).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub telecom_operator: Option<String>,
+    /// Overrides the idempotency key a provider would derive from `merchantId`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub idempotency_key: Option<String>,
+    /// Free key/value extras passed to the provider as-is (after the typed fields).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub extras: BTreeMap<String, String>,
+}
+
+impl std::fmt::Debug for PaymentOrder {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PaymentOrder")
+            .field("merchant_id", &self.merchant_id)
+            .field("amount", &self.amount)
+            .field("currency", &self.currency)
+            .field("flow", &self.flow)
+            .field("card", &self.card)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Card data for direct flows. `Debug` shows only the masked number.
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CardData {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub number: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub holder: Option<String>,
+    /// `MM`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expiry_month: Option<String>,
+    /// `YYYY`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expiry_year: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cvv: Option<String>,
+    /// A reusable token from an earlier payment (`flow: token`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub token: Option<String>,
+}
+
+impl std::fmt::Debug for CardData {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CardData")
+            .field("number", &self.number.as_deref().map(crate::card::mask_pan))
+            .field("holder", &self.holder)
+            .field("cvv", &self.cvv.as_ref().map(|_| "***"))
+            .field("token", &self.token.as_ref().map(|_| "***"))
+            .finish_non_exhaustive()
+    }
+}
+
+/// The payer (deposits) or payee (payouts).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Customer {
+    /// The merchant's id for this person.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first_name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_name: Option<String>,
+    /// National id document number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub document: Option<String>,
+    /// Document type code as the provider names it (e.g. `DNI`, `CE`, `RUC`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub document_type: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub address: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub city: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub zip_code: Option<String>,
+    /// `YYYY-MM-DD`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub birth_date: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ip: Option<String>,
+}
+
+/// A bank account to pay into (payouts) or the payer's bank (deposits).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BankAccount {
+    /// Bank name (PayStar routing uses it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bank_name: Option<String>,
+    /// Bank code as the provider lists it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bank_code: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub account_number: Option<String>,
+    /// Account type code as the provider names it (e.g. `C` checking, `S` savings).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub account_type: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub branch: Option<String>,
+    /// Interbank code (e.g. Peru's 20-digit CCI).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub interbank_code: Option<String>,
+}
+
+/// Identifies an existing order: exactly one of the two ids.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct OrderRef {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provider_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub merchant_id: Option<String>,
+}
+
+impl OrderRef {
+    pub fn by_provider_id(id: impl Into<String>) -> Self {
+        OrderRef {
+            provider_id: Some(id.into()),
+            merchant_id: None,
+        }
+    }
+
+    pub fn by_merchant_id(id: impl Into<String>) -> Self {
+        OrderRef {
+            provider_id: None,
+            merchant_id: Some(id.into()),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BalanceQuery {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub currency: Option<String>,
+    /// Which credentials to ask with where a provider keeps separate balances per pipeline:
+    /// `deposit` (the default) or `payout`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scope: Option<String>,
+}

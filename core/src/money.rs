@@ -1,0 +1,253 @@
+//! Exact money: decimal strings at the edge, integer minor units inside, never floats.
+//!
+//! Provider JSON carries amounts as numbers (`2600.00`) or strings (`"100"`); both arrive here as
+//! text (see `json_read`), so no amount ever passes through an `f64`.
+
+use crate::currency::Currency;
+use crate::error::{PspError, Result};
+
+/// A plain decimal as written: optional minus, digits, optional fraction. No exponent, no `+`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Decimal {
+    /// The digits without the point.
+    pub mantissa: i128,
+    /// How many of those digits are after the point.
+    pub scale: u32,
+}
+
+impl Decimal {
+    /// Parses `-?\d+(\.\d+)?` with at most 30 digits; anything else is `None`.
+    pub fn parse(text: &str) -> Option<Decimal> {
+        let (negative, digits) = match text.strip_prefix('-') {
+            Some(rest) => (true, rest),
+            None => (false, text),
+        };
+        let (int_part, frac_part) = match digits.split_once('.') {
+            Some((i, f)) => (i, Some(f)),
+            None => (digits, None),
+        };
+        let all_digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+        if !all_digits(int_part) || frac_part.is_some_and(|f| !all_digits(f)) {
+            return None;
+        }
+        let frac = frac_part.unwrap_or("");
+        if int_part.len() + frac.len() > 30 {
+            return None;
+        }
+        let mut mantissa: i128 = 0;
+        for b in int_part.bytes().chain(frac.bytes()) {
+            mantissa = mantissa
+                .checked_mul(10)?
+                .checked_add(i128::from(b - b'0'))?;
+        }
+        let scale = u32::try_from(frac.len()).ok()?;
+        Some(Decimal {
+            mantissa: if negative { -mantissa } else { mantissa },
+            scale,
+        })
+    }
+
+    /// Drops trailing fractional zeros: `100.500` -> `100.5`.
+    pub fn normalized(self) -> Decimal {
+        let mut d = self;
+        while d.scale > 0 && d.mantissa % 10 == 0 {
+            d.mantissa /= 10;
+            d.scale -= 1;
+        }
+        d
+    }
+
+    /// The value in units of 10^-`scale`, when it is exact and fits an `i64`.
+    pub fn to_scaled(self, scale: u32) -> Option<i64> {
+        let d = self.normalized();
+        if d.scale > scale {
+            return None;
+        }
+        let factor = 10i128.checked_pow(scale - d.scale)?;
+        i64::try_from(d.mantissa.checked_mul(factor)?).ok()
+    }
+
+    pub fn is_positive(self) -> bool {
+        self.mantissa > 0
+    }
+}
+
+impl std::fmt::Display for Decimal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&format_scaled(self.mantissa, self.scale))
+    }
+}
+
+/// Writes `mantissa * 10^-scale` with exactly `scale` decimals.
+pub fn format_scaled(mantissa: i128, scale: u32) -> String {
+    let digits = mantissa.unsigned_abs().to_string();
+    let sign = if mantissa < 0 { "-" } else { "" };
+    let scale = scale as usize;
+    if scale == 0 {
+        return format!("{sign}{digits}");
+    }
+    let padded = format!("{digits:0>width$}", width = scale + 1);
+    let (int_part, frac_part) = padded.split_at(padded.len() - scale);
+    format!("{sign}{int_part}.{frac_part}")
+}
+
+/// An amount in a known currency, held as integer minor units.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Money {
+    pub minor: i64,
+    pub currency: Currency,
+}
+
+impl Money {
+    /// Validates a caller's amount: known currency, a plain decimal, greater than zero, no finer
+    /// than the currency's minor unit. `field` names the amount in the error message.
+    pub fn parse_request(
+        field: &str,
+        amount: &str,
+        currency_field: &str,
+        currency: &str,
+    ) -> Result<Money> {
+        let cur = Currency::find(currency).ok_or_else(|| {
+            PspError::invalid(currency_field, format!("unknown currency {currency:?}"))
+        })?;
+        if amount.len() > 40 {
+            return Err(PspError::invalid(field, "amount is too long"));
+        }
+        let dec = Decimal::parse(amount).ok_or_else(|| {
+            PspError::invalid(
+                field,
+                format!("{amount:?} is not a plain decimal (digits, optional '.' and digits)"),
+            )
+        })?;
+        if !dec.is_positive() {
+            return Err(PspError::invalid(field, "amount must be greater than zero"));
+        }
+        let minor = dec.to_scaled(u32::from(cur.minor_units)).ok_or_else(|| {
+            PspError::invalid(
+                field,
+                format!(
+                    "{amount} has more than {} decimals allowed for {} (or is too large)",
+                    cur.minor_units, cur.code
+                ),
+            )
+        })?;
+        Ok(Money {
+            minor,
+            currency: cur,
+        })
+    }
+
+    /// The canonical decimal string with exactly the currency's minor units: `100.00`.
+    pub fn to_decimal_string(&self) -> String {
+        format_scaled(i128::from(self.minor), u32::from(self.currency.minor_units))
+    }
+
+    /// The amount as a JSON number literal in major units (`100.5` -> `100.50`), for providers that
+    /// want a number: emitted as raw text so no float is involved.
+    pub fn to_json_number(&self) -> String {
+        self.to_decimal_string()
+    }
+}
+
+/// Normalizes an amount the provider reported. With a known currency the result has exactly its
+/// minor units (`2600` RUB -> `2600.00`); without one the provider's decimal is kept as written.
+/// Amounts that are not plain decimals, or finer than the currency allows, are `bad_response`.
+pub fn normalize_reported(amount: &str, currency: Option<&str>) -> Result<String> {
+    let dec = Decimal::parse(amount.trim()).ok_or_else(|| {
+        PspError::bad_response(format!("amount {amount:?} is not a decimal number"))
+    })?;
+    match currency.and_then(Currency::find) {
+        Some(cur) => {
+            let scale = u32::from(cur.minor_units);
+            let d = dec.normalized();
+            if d.scale > scale {
+                return Err(PspError::bad_response(format!(
+                    "amount {amount} has more decimals than {} allows",
+                    cur.code
+                )));
+            }
+            let factor = 10i128
+                .checked_pow(scale - d.scale)
+                .ok_or_else(|| PspError::bad_response("amount out of range"))?;
+            let m = d
+                .mantissa
+                .checked_mul(factor)
+                .ok_or_else(|| PspError::bad_response("amount out of range"))?;
+            Ok(format_scaled(m, scale))
+        }
+        None => Ok(dec.to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_plain_decimals_only() {
+        assert_eq!(
+            Decimal::parse("100.50"),
+            Some(Decimal {
+                mantissa: 10050,
+                scale: 2
+            })
+        );
+        assert_eq!(
+            Decimal::parse("-1.5"),
+            Some(Decimal {
+                mantissa: -15,
+                scale: 1
+            })
+        );
+        for bad in [
+            "", "1e5", "+1", ".5", "5.", "1,5", " 1", "0x10", "NaN", "1.2.3",
+        ] {
+            assert_eq!(Decimal::parse(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn request_amounts_respect_minor_units() {
+        let m = Money::parse_request("amount", "100.5", "currency", "USD");
+        assert_eq!(
+            m.map(|m| (m.minor, m.to_decimal_string())),
+            Ok((10050, "100.50".to_owned()))
+        );
+        assert_eq!(
+            Money::parse_request("amount", "100", "currency", "JPY").map(|m| m.minor),
+            Ok(100)
+        );
+        assert!(Money::parse_request("amount", "100.5", "currency", "JPY").is_err());
+        assert!(Money::parse_request("amount", "100.001", "currency", "USD").is_err());
+        assert_eq!(
+            Money::parse_request("amount", "100.000", "currency", "USD").map(|m| m.minor),
+            Ok(10000)
+        );
+        assert!(Money::parse_request("amount", "0", "currency", "USD").is_err());
+        assert!(Money::parse_request("amount", "-1", "currency", "USD").is_err());
+        assert!(Money::parse_request("amount", "1", "currency", "XXX").is_err());
+        assert!(Money::parse_request("amount", "99999999999999999999", "currency", "USD").is_err());
+    }
+
+    #[test]
+    fn reported_amounts_normalize() {
+        assert_eq!(
+            normalize_reported("2600", Some("RUB")).as_deref(),
+            Ok("2600.00")
+        );
+        assert_eq!(normalize_reported("2600.0", None).as_deref(), Ok("2600.0"));
+        assert_eq!(
+            normalize_reported("0.5", Some("KWD")).as_deref(),
+            Ok("0.500")
+        );
+        assert!(normalize_reported("1e3", None).is_err());
+        assert!(normalize_reported("1.001", Some("USD")).is_err());
+    }
+
+    #[test]
+    fn formats_small_values_with_leading_zero() {
+        assert_eq!(format_scaled(5, 2), "0.05");
+        assert_eq!(format_scaled(-5, 2), "-0.05");
+        assert_eq!(format_scaled(123, 0), "123");
+    }
+}

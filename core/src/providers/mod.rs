@@ -1,0 +1,4 @@
+//! One folder per provider. Each exports its config struct and a type implementing
+//! [`crate::provider::Provider`].
+
+pub mod paystar;

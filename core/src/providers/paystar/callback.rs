@@ -1,0 +1,119 @@
+//! PayStar callbacks: `POST` with a JSON order body and a `Signature` header.
+//!
+//! `Signature` = lowercase hex SHA-256 of `externalId;status;amount;orderType;privateKey`
+//! (plain SHA-256, not HMAC). The values are taken exactly as they appear in the received body
+//! (`"100"` and `100` both contribute `100`; `100.00` contributes `100.00`), because the docs do
+//! not say how PayStar renders them and re-formatting is the classic way to break verification.
+//! The id field is also accepted under the documented misspelling `externald`. The hex is
+//! compared case-insensitively in constant time (the docs only *recommend* lower case).
+
+use super::config::PaystarConfig;
+use super::responses::{payment_from, Known, OrderBody, RawMap};
+use crate::crypto::{constant_time_eq_hex, sha256_hex};
+use crate::error::{PspError, Result};
+use crate::json_read::scalar_text;
+use crate::model::{CallbackEvent, Direction, HttpRequest, Operation, OrderRef, Reply};
+use crate::secret::Secret;
+
+pub fn parse(config: &PaystarConfig, request: &HttpRequest) -> Result<CallbackEvent> {
+    if !request.method.eq_ignore_ascii_case("POST") {
+        return Err(PspError::bad_response(format!(
+            "PayStar callbacks are POST, got {}",
+            request.method
+        )));
+    }
+    let map: RawMap = super::responses::parse_json(&request.body)?;
+    let id_key = if map.contains_key("externalId") {
+        "externalId"
+    } else {
+        "externald"
+    };
+    let raw_text = |key: &str| -> Result<String> {
+        map.get(key)
+            .and_then(|r| scalar_text(r))
+            .ok_or_else(|| PspError::bad_response(format!("callback field {key} is missing")))
+    };
+    let external_id = raw_text(id_key)?;
+    let status = raw_text("status")?;
+    let amount = raw_text("amount")?;
+    let order_type = raw_text("orderType")?;
+    let direction = match order_type.as_str() {
+        "Deposit" => Direction::Deposit,
+        "Withdrawal" => Direction::Payout,
+        other => {
+            return Err(PspError::bad_response(format!(
+                "callback orderType {other:?} is not Deposit or Withdrawal"
+            )))
+        }
+    };
+
+    let signature = request
+        .header("signature")
+        .ok_or_else(|| PspError::invalid_signature("callback has no Signature header"))?;
+    let key = signing_key(config, direction)?;
+    let expected = sha256_hex(
+        format!(
+            "{external_id};{status};{amount};{order_type};{}",
+            key.expose()
+        )
+        .as_bytes(),
+    );
+    if !constant_time_eq_hex(&expected, signature) {
+        return Err(PspError::invalid_signature(
+            "callback Signature does not match",
+        ));
+    }
+
+    let body = OrderBody {
+        external_id: Some(external_id.clone()),
+        order_status: Some(status),
+        ..OrderBody::from_map(without(
+            map,
+            &["externalId", "externald", "status", "orderStatus"],
+        ))?
+    };
+    let currency: Option<String> = body.currency.clone();
+    let payment = payment_from(
+        body,
+        direction,
+        &Known {
+            currency: currency.as_deref(),
+            ..Known::default()
+        },
+    )?;
+    let reference = OrderRef::by_provider_id(external_id);
+    let confirm_with = match direction {
+        Direction::Deposit => Operation::GetDeposit(reference),
+        Direction::Payout => Operation::GetPayout(reference),
+    };
+    Ok(CallbackEvent {
+        verified: true,
+        payment,
+        confirm_with: Some(confirm_with),
+        reply: Reply::ok("OK"),
+    })
+}
+
+fn without(mut map: RawMap, keys: &[&str]) -> RawMap {
+    for k in keys {
+        map.remove(*k);
+    }
+    map
+}
+
+/// `callbackKey` if configured, else the private key of the pipeline the order belongs to.
+fn signing_key(config: &PaystarConfig, direction: Direction) -> Result<Secret> {
+    if let Some(k) = &config.callback_key {
+        return Ok(k.clone());
+    }
+    let keys = match direction {
+        Direction::Deposit => &config.deposit_keys,
+        Direction::Payout => &config.payout_keys,
+    };
+    keys.as_ref().map(|k| k.private_key.clone()).ok_or_else(|| {
+        PspError::invalid(
+            "callbackKey",
+            "is required to verify callbacks when no privateKey is configured for that pipeline",
+        )
+    })
+}

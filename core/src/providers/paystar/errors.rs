@@ -1,0 +1,87 @@
+//! PayStar's error answers → DESIGN §5.
+//!
+//! Body shape: `{"label", "message", "statusDescrption"}` (the key's misspelling is PayStar's;
+//! `statusDescription` is accepted too). 401/403 come without a body. The HTTP status decides
+//! first for 401/403/404/423/429/5xx; a 400 is read by its `statusDescrption` code.
+
+use serde_json::Value;
+
+use crate::card::redact_pans;
+use crate::error::{ErrorCode, PspError};
+use crate::model::HttpResponse;
+
+/// The error for a non-2xx answer.
+pub fn from_response(response: &HttpResponse) -> PspError {
+    let status = response.status;
+    let body = parse_error_body(&response.body);
+    let provider_code = body.as_ref().and_then(|b| b.code.clone());
+    let detail = body
+        .as_ref()
+        .and_then(|b| b.message.clone())
+        .map(|m| redact_pans(&m))
+        .unwrap_or_default();
+    let (code, default_message) = match (status, provider_code.as_deref()) {
+        (_, Some("0000-1")) => (
+            ErrorCode::TemporarilyUnavailable,
+            "PayStar is temporarily unavailable (0000-1)",
+        ),
+        (401, _) => (
+            ErrorCode::Unauthorized,
+            "unauthorized: check the pipeline's keys (deposit and payout keys differ)",
+        ),
+        (403, _) => (
+            ErrorCode::Forbidden,
+            "forbidden: keys not activated or IP address not allow-listed",
+        ),
+        (404, _) => (ErrorCode::NotFound, "order not found"),
+        (423 | 429, _) => (
+            ErrorCode::TemporarilyUnavailable,
+            "PayStar asks to try later",
+        ),
+        (500..=599, _) => (ErrorCode::TemporarilyUnavailable, "PayStar server error"),
+        (_, Some("1-4007")) => (
+            ErrorCode::Duplicate,
+            "an order with this externalTransactionId already exists",
+        ),
+        (_, Some("0001-0")) => (ErrorCode::LimitExceeded, "a PayStar limit was reached"),
+        (_, Some("0-0000")) => (
+            ErrorCode::InvalidRequest,
+            "PayStar rejected the request as invalid",
+        ),
+        (400, Some(_)) => (ErrorCode::ProviderError, "PayStar rejected the request"),
+        (_, None) if body.is_none() && !response.body.trim().is_empty() => (
+            ErrorCode::BadResponse,
+            "PayStar answered with an undocumented, non-JSON error body",
+        ),
+        _ => (
+            ErrorCode::ProviderError,
+            "PayStar returned an undocumented error",
+        ),
+    };
+    let message = if detail.is_empty() {
+        format!("{default_message} (HTTP {status})")
+    } else {
+        format!("{default_message}: {detail} (HTTP {status})")
+    };
+    let mut err = PspError::new(code, message).with_http_status(status);
+    if let Some(pc) = provider_code {
+        err = err.with_provider_code(pc);
+    }
+    err
+}
+
+struct ErrorBody {
+    code: Option<String>,
+    message: Option<String>,
+}
+
+fn parse_error_body(body: &str) -> Option<ErrorBody> {
+    let Ok(Value::Object(map)) = serde_json::from_str::<Value>(body) else {
+        return None;
+    };
+    let text = |k: &str| map.get(k).and_then(Value::as_str).map(str::to_owned);
+    Some(ErrorBody {
+        code: text("statusDescrption").or_else(|| text("statusDescription")),
+        message: text("message").or_else(|| text("label")),
+    })
+}

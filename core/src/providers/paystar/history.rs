@@ -1,0 +1,285 @@
+//! PayStar's `orderHistory` codes, explained.
+//!
+//! Two formats exist. v2 `A.C.B.RR` (four segments, the last two digits): A = stage, C = result of
+//! the operation, B = payment state after it, RR = reason. Legacy `X.Y.Z.W` (last segment one
+//! digit): X = source, Y = 0 intermediate / 1 success / 2 failure; specific rows come from the
+//! legacy page and the backward-compatibility table, which maps legacy codes onto v2.
+//! Note C and B differ: `4.1.4.63` is a *successful check* that found a *failed payment*.
+
+use crate::model::{HistoryEvent, Reason};
+
+/// A code decoded into its parts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Explanation {
+    pub code: String,
+    /// Readable one-liner: `Actor — result [GROUP.DETAIL] | Payment: state`.
+    pub description: String,
+    /// The payment state after the event, when the code says (`failed`, `success`, ...).
+    pub payment_state: Option<&'static str>,
+    /// `GROUP / DETAIL`, when the code carries a reason.
+    pub reason: Option<String>,
+    /// The v2 code a legacy code corresponds to, when the mapping table lists it.
+    pub v2_equivalent: Option<String>,
+}
+
+fn stage(a: &str) -> Option<&'static str> {
+    Some(match a {
+        "1" => "PS internal",
+        "2" => "Gateway/Create",
+        "3" => "Payform/UI",
+        "4" => "Check",
+        "5" => "Gateway callback",
+        "6" => "Merchant callback",
+        _ => return None,
+    })
+}
+
+fn result(c: &str) -> Option<&'static str> {
+    Some(match c {
+        "0" => "info",
+        "1" => "success",
+        "2" => "failure",
+        _ => return None,
+    })
+}
+
+fn payment_state(b: &str) -> Option<&'static str> {
+    Some(match b {
+        "0" => "init",
+        "1" => "created",
+        "2" => "processing",
+        "3" => "success",
+        "4" => "failed",
+        _ => return None,
+    })
+}
+
+/// The reason dictionary (RR).
+pub fn reason(rr: &str) -> Option<(&'static str, &'static str)> {
+    Some(match rr {
+        "00" => ("NONE", "UNSPECIFIED"),
+        "11" => ("TECH", "TIMEOUT"),
+        "12" => ("TECH", "CONNECTION_FAIL"),
+        "13" => ("TECH", "SERVER_UNAVAILABLE"),
+        "14" => ("TECH", "INVALID_RESPONSE"),
+        "15" => ("TECH", "INVALID_REQUEST"),
+        "16" => ("TECH", "INVALID_SIGNATURE"),
+        "17" => ("TECH", "INVALID_PAYLOAD"),
+        "21" => ("AUTHZ", "401_UNAUTHORIZED"),
+        "22" => ("AUTHZ", "403_FORBIDDEN"),
+        "31" => ("BUSINESS", "BALANCE"),
+        "32" => ("BUSINESS", "LIMIT"),
+        "33" => ("BUSINESS", "CURRENCY"),
+        "34" => ("BUSINESS", "ROUTING_BLOCKED"),
+        "35" => ("BUSINESS", "AMOUNT_UPDATED"),
+        "41" => ("RISK", "ANTIFRAUD_HARD"),
+        "51" => ("USER", "PAGE_VISIT"),
+        "52" => ("USER", "PAGE_LEAVE"),
+        "53" => ("USER", "ENTER_PERSONAL_DATA"),
+        "54" => ("USER", "CLICK_CANCEL"),
+        "55" => ("USER", "CLICK_SUBMIT"),
+        "56" => ("USER", "3DS_FAILED"),
+        "57" => ("USER", "OTP_FAILED"),
+        "58" => ("USER", "LEAVE_ON_CONFIRM"),
+        "61" => ("ISSUER", "CARD_BLOCKED"),
+        "62" => ("ISSUER", "CARD_NOT_SUPPORTED"),
+        "63" => ("ISSUER", "INSUFFICIENT_FUNDS"),
+        _ => return None,
+    })
+}
+
+/// Legacy codes: the visible rows of the legacy page and of the backward-compatibility table.
+fn legacy_row(code: &str) -> Option<(&'static str, Option<&'static str>)> {
+    Some(match code {
+        "1.0.0.0" => ("PayStar: created", Some("1.1.1.00")),
+        "1.1.0.0" => ("PayStar: payment created", None),
+        "1.2.1.1" => ("PayStar: failed — configuration, limit", Some("1.2.4.32")),
+        "1.2.1.2" | "1.2.1.3" => (
+            "PayStar: failed — configuration, routing error",
+            Some("1.2.4.34"),
+        ),
+        "1.2.1.4" => (
+            "PayStar: failed — configuration, no balance",
+            Some("1.2.4.31"),
+        ),
+        "2.0.0.0" => ("Gateway: created", Some("2.1.1.00")),
+        "2.1.0.0" => ("Gateway: created on gateway", None),
+        "2.2.1.0" => ("Gateway: create failed — tech, timeout", Some("2.2.4.11")),
+        "2.2.1.1" => (
+            "Gateway: create failed — tech, connection",
+            Some("2.2.4.12"),
+        ),
+        "2.2.1.2" => (
+            "Gateway: create failed — tech, server unavailable",
+            Some("2.2.4.13"),
+        ),
+        "2.2.1.3" => (
+            "Gateway: create failed — tech, invalid response",
+            Some("2.2.4.14"),
+        ),
+        "2.2.1.4" => (
+            "Gateway: create failed — tech, invalid request",
+            Some("2.2.4.15"),
+        ),
+        "2.2.2.1" => (
+            "Gateway: create failed — 401 unauthorized",
+            Some("2.2.4.21"),
+        ),
+        "2.2.2.2" => ("Gateway: create failed — 403 forbidden", Some("2.2.4.22")),
+        "2.2.3.1" => (
+            "Gateway: create failed — business, balance",
+            Some("2.2.4.31"),
+        ),
+        "2.2.3.2" => ("Gateway: create failed — business, limit", Some("2.2.4.32")),
+        "2.2.3.3" => (
+            "Gateway: create failed — business, currency",
+            Some("2.2.4.33"),
+        ),
+        "2.0.0.1" | "2.0.1.0" => ("Payform: created", Some("3.1.1.00")),
+        "3.0.0.1" | "3.0.1.1" => ("Payform: presented", Some("3.0.1.00")),
+        "3.0.1.2" => ("Payform: user visited the page", Some("3.0.1.51")),
+        "3.0.1.3" => ("Payform: user left the page", Some("3.0.1.52")),
+        "3.0.1.4" => ("Payform: user entered personal data", Some("3.0.1.53")),
+        "3.0.1.5" => (
+            "Payform: user clicked cancel — payment failed",
+            Some("3.0.4.54"),
+        ),
+        // Not on the visible rows; by the format (source 4 = check, Y 1 = success).
+        "4.1.0.0" => ("Check: success", None),
+        _ => return None,
+    })
+}
+
+fn segments(code: &str) -> Option<[&str; 4]> {
+    let mut it = code.split('.');
+    let s = [it.next()?, it.next()?, it.next()?, it.next()?];
+    if it.next().is_some()
+        || s.iter()
+            .any(|p| p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return None;
+    }
+    Some(s)
+}
+
+fn explain_v2(code: &str, [a, c, b, rr]: [&str; 4]) -> Option<Explanation> {
+    let actor = stage(a)?;
+    let res = result(c)?;
+    let state = payment_state(b)?;
+    let (group, detail) = reason(rr)?;
+    let reason_text = (rr != "00").then(|| format!("{group} / {detail}"));
+    let bracket = if rr == "00" {
+        String::new()
+    } else {
+        format!(" [{group}.{detail}]")
+    };
+    Some(Explanation {
+        code: code.to_owned(),
+        description: format!("{actor} — {res}{bracket} | Payment: {state}"),
+        payment_state: Some(state),
+        reason: reason_text,
+        v2_equivalent: None,
+    })
+}
+
+/// Explains a history code; `None` when it is neither a documented v2 code nor a known or
+/// well-formed legacy code.
+pub fn explain(code: &str) -> Option<Explanation> {
+    let segs = segments(code)?;
+    if segs[3].len() == 2 {
+        return explain_v2(code, segs);
+    }
+    if let Some((text, v2)) = legacy_row(code) {
+        let mapped = v2.and_then(|v| segments(v).and_then(|s| explain_v2(v, s)));
+        return Some(Explanation {
+            code: code.to_owned(),
+            description: format!("{text} (legacy)"),
+            payment_state: mapped.as_ref().and_then(|m| m.payment_state),
+            reason: mapped.as_ref().and_then(|m| m.reason.clone()),
+            v2_equivalent: v2.map(str::to_owned),
+        });
+    }
+    // A well-formed legacy code outside the visible rows: decode what the format defines.
+    let source = match segs[0] {
+        "1" => "PayStar",
+        "2" => "Gateway",
+        "3" => "User/Payform",
+        "4" => "Check",
+        _ => return None,
+    };
+    let outcome = match segs[1] {
+        "0" => "intermediate",
+        "1" => "success",
+        "2" => "failure",
+        _ => return None,
+    };
+    Some(Explanation {
+        code: code.to_owned(),
+        description: format!(
+            "{source}: {outcome} (legacy, detail {}.{} not documented)",
+            segs[2], segs[3]
+        ),
+        payment_state: None,
+        reason: None,
+        v2_equivalent: None,
+    })
+}
+
+pub fn event(at: Option<String>, code: String) -> HistoryEvent {
+    let description = explain(&code).map(|e| e.description);
+    HistoryEvent {
+        at,
+        code,
+        description,
+    }
+}
+
+/// The reason a failed payment failed: the last history event that carries one.
+pub fn failure_reason(history: &[HistoryEvent]) -> Option<Reason> {
+    history.iter().rev().find_map(|e| {
+        let ex = explain(&e.code)?;
+        let message = ex.reason?;
+        Some(Reason {
+            code: e.code.clone(),
+            message,
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn v2_codes() {
+        let e = explain("4.1.4.63");
+        assert_eq!(
+            e.as_ref().and_then(|e| e.reason.clone()).as_deref(),
+            Some("ISSUER / INSUFFICIENT_FUNDS")
+        );
+        assert_eq!(e.as_ref().and_then(|e| e.payment_state), Some("failed"));
+        assert_eq!(
+            explain("1.1.1.00").map(|e| e.description).as_deref(),
+            Some("PS internal — success | Payment: created")
+        );
+        assert_eq!(explain("9.1.1.00"), None);
+        assert_eq!(explain("4.1.4.99"), None);
+    }
+
+    #[test]
+    fn legacy_codes() {
+        let e = explain("1.2.1.1");
+        assert_eq!(
+            e.as_ref().and_then(|e| e.v2_equivalent.clone()).as_deref(),
+            Some("1.2.4.32")
+        );
+        assert_eq!(
+            e.and_then(|e| e.reason).as_deref(),
+            Some("BUSINESS / LIMIT")
+        );
+        assert!(explain("4.1.0.0").is_some());
+        assert!(explain("2.1.5.7").is_some_and(|e| e.description.contains("not documented")));
+        assert_eq!(explain("1.1"), None);
+        assert_eq!(explain("a.b.c.d"), None);
+    }
+}

@@ -1,0 +1,145 @@
+//! PayStar (paystar.uk) and its older InstantTransfer edition: H2H card/P2P, token and hosted
+//! (H2C) deposits, the reverse deposit, H2H payouts, the four status calls, balance, callbacks.
+//!
+//! Facts: `shared/providers/paystar.md`. Choices made where the docs are silent or contradict
+//! themselves (each is one constant or one function, easy to change):
+//! - Hosts: production `secure`/`token`/`init`/`api` `.paystar.uk` in lower case. The H2C create
+//!   goes to `init` (the page header) rather than `payform` (its prose). InstantTransfer publishes
+//!   only placeholder hosts: set `baseUrl`.
+//! - Auth: a ready token wins over a key pair; a key pair mints `HS256({"publicKey": ...})` with
+//!   no `exp`/`iat` (none are documented, and a clock claim would break determinism).
+//! - Amounts are sent as JSON numbers in major units with the currency's decimals (`100.00`).
+//! - `pollAfterSeconds` = 120 (see [`responses::POLL_SECONDS`] for why not 300).
+//! - Ids: `externalTransactionId` up to 64 characters of `[A-Za-z0-9-_.:~]` (length not stated).
+//! - Token deposits send the token as `additionalFields` `cardStorageToken`; phone goes as
+//!   `phoneNumber` (the additional-fields page's key), the payee id as `payeerIdentifier`.
+//! - The hosted page / 3DS URL field of a create answer is not visible in the docs; several
+//!   common names are read (`responses::REDIRECT_FIELDS`).
+//! - Callback signature: values as received, compared case-insensitively; the key is
+//!   `callbackKey`, else the `privateKey` of the callback's pipeline. Reply `200 OK` (the expected
+//!   reply is not stated).
+//! - Balance: one line; `available` = `pipelineAvailableBalance`, `total` = `merchantBalance`.
+//!   `scope: "payout"` asks with the payout pipeline's keys (balances are per key).
+//! - Status values match exactly (`Success`, not `success`/`Successful`); anything else is
+//!   `unknown`.
+
+mod auth;
+mod callback;
+mod config;
+mod errors;
+pub mod history;
+mod requests;
+mod responses;
+mod status;
+
+pub use config::{KeyPair, PaystarConfig, PaystarHosts};
+
+use config::Hosts;
+use requests::CreateKind;
+use responses::Known;
+
+use crate::error::Result;
+use crate::model::{
+    CallbackEvent, Capabilities, Context, Direction, HttpRequest, HttpResponse, Operation, Outcome,
+};
+use crate::provider::Provider;
+
+pub struct Paystar {
+    config: PaystarConfig,
+    hosts: Hosts,
+}
+
+impl Paystar {
+    pub fn new(config: PaystarConfig) -> Result<Paystar> {
+        config.validate()?;
+        let hosts = Hosts::resolve(&config)?;
+        Ok(Paystar { config, hosts })
+    }
+}
+
+impl Provider for Paystar {
+    fn build(&self, op: &Operation, _ctx: &Context) -> Result<HttpRequest> {
+        let (c, h) = (&self.config, &self.hosts);
+        match op {
+            Operation::CreateDeposit(o) => requests::create(c, h, CreateKind::Deposit, o),
+            Operation::CreatePayout(o) => requests::create(c, h, CreateKind::Payout, o),
+            Operation::CreateReverseDeposit(o) => {
+                requests::create(c, h, CreateKind::ReverseDeposit, o)
+            }
+            Operation::GetDeposit(r) => requests::status(c, h, false, r),
+            Operation::GetPayout(r) => requests::status(c, h, true, r),
+            Operation::GetBalance(q) => {
+                requests::balance(c, h, q.currency.as_deref(), q.scope.as_deref())
+            }
+            #[allow(unreachable_patterns)]
+            other => Err(crate::PspError::unsupported(format!(
+                "PayStar has no {} operation",
+                other.kind()
+            ))),
+        }
+    }
+
+    fn parse(&self, op: &Operation, response: &HttpResponse) -> Result<Outcome> {
+        if !response.is_success() {
+            return Err(errors::from_response(response));
+        }
+        let body = &response.body;
+        match op {
+            Operation::CreateDeposit(o) | Operation::CreateReverseDeposit(o) => {
+                responses::order(body, Direction::Deposit, known(o))
+            }
+            Operation::CreatePayout(o) => responses::order(body, Direction::Payout, known(o)),
+            Operation::GetDeposit(r) => responses::order(
+                body,
+                Direction::Deposit,
+                Known {
+                    merchant_id: r.merchant_id.as_deref(),
+                    ..Known::default()
+                },
+            ),
+            Operation::GetPayout(r) => responses::order(
+                body,
+                Direction::Payout,
+                Known {
+                    merchant_id: r.merchant_id.as_deref(),
+                    ..Known::default()
+                },
+            ),
+            Operation::GetBalance(q) => responses::balance(body, q.currency.as_deref()),
+            #[allow(unreachable_patterns)]
+            other => Err(crate::PspError::unsupported(format!(
+                "PayStar has no {} operation",
+                other.kind()
+            ))),
+        }
+    }
+
+    fn parse_callback(&self, request: &HttpRequest, _ctx: &Context) -> Result<CallbackEvent> {
+        callback::parse(&self.config, request)
+    }
+
+    fn capabilities(&self) -> Capabilities {
+        Capabilities {
+            provider: "paystar".into(),
+            operations: [
+                "create_deposit",
+                "create_payout",
+                "create_reverse_deposit",
+                "get_deposit",
+                "get_payout",
+                "get_balance",
+            ]
+            .map(String::from)
+            .to_vec(),
+            callbacks: vec!["order_status".into()],
+        }
+    }
+}
+
+fn known(o: &crate::model::PaymentOrder) -> Known<'_> {
+    Known {
+        merchant_id: Some(&o.merchant_id),
+        amount: Some(&o.amount),
+        currency: Some(&o.currency),
+    }
+}

@@ -1,0 +1,106 @@
+//! Checks on the caller's fields that every provider shares; each error names the field.
+
+use crate::error::{PspError, Result};
+
+/// A required identifier: not empty, at most `max` characters, printable ASCII without spaces
+/// or characters that would need escaping in a URL path.
+pub fn id(field: &str, value: &str, max: usize) -> Result<()> {
+    if value.is_empty() {
+        return Err(PspError::invalid(field, "must not be empty"));
+    }
+    if value.chars().count() > max {
+        return Err(PspError::invalid(
+            field,
+            format!("must be at most {max} characters"),
+        ));
+    }
+    if !value
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b':' | b'~'))
+    {
+        return Err(PspError::invalid(
+            field,
+            "may contain only letters, digits and - _ . : ~",
+        ));
+    }
+    Ok(())
+}
+
+/// Free text: optional, at most `max` characters, no control characters.
+pub fn text(field: &str, value: Option<&str>, max: usize) -> Result<()> {
+    if let Some(v) = value {
+        if v.chars().count() > max {
+            return Err(PspError::invalid(
+                field,
+                format!("must be at most {max} characters"),
+            ));
+        }
+        if v.chars().any(char::is_control) {
+            return Err(PspError::invalid(
+                field,
+                "must not contain control characters",
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// A required non-empty piece of text.
+pub fn required<'a>(field: &str, value: Option<&'a str>) -> Result<&'a str> {
+    match value {
+        Some(v) if !v.trim().is_empty() => Ok(v),
+        _ => Err(PspError::invalid(field, "is required")),
+    }
+}
+
+/// A plausible e-mail address (one `@`, a dot in the domain, no spaces).
+pub fn email(field: &str, value: &str) -> Result<()> {
+    let ok = value.len() <= 254
+        && !value.chars().any(char::is_whitespace)
+        && value.split_once('@').is_some_and(|(l, d)| {
+            !l.is_empty()
+                && d.contains('.')
+                && !d.starts_with('.')
+                && !d.ends_with('.')
+                && !d.contains('@')
+        });
+    if ok {
+        Ok(())
+    } else {
+        Err(PspError::invalid(field, "is not a valid e-mail address"))
+    }
+}
+
+/// An international phone number: `+` and 7–15 digits.
+pub fn phone(field: &str, value: &str) -> Result<()> {
+    let digits = value.strip_prefix('+').unwrap_or(value);
+    if (7..=15).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit()) {
+        Ok(())
+    } else {
+        Err(PspError::invalid(
+            field,
+            "must be digits with an optional leading +, 7 to 15 digits",
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids() {
+        assert!(id("merchantId", "M-1", 64).is_ok());
+        assert!(id("merchantId", "", 64).is_err());
+        assert!(id("merchantId", "a/b", 64).is_err());
+        assert!(id("merchantId", &"x".repeat(65), 64).is_err());
+    }
+
+    #[test]
+    fn contacts() {
+        assert!(email("email", "a@b.co").is_ok());
+        assert!(email("email", "a@b").is_err());
+        assert!(phone("phone", "+44644012345").is_ok());
+        assert!(phone("phone", "12-34").is_err());
+    }
+}
