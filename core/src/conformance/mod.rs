@@ -9,3 +9,12 @@ mod runner;
 
 pub use matching::subset_mismatch;
 pub use runner::{run_vector_file, CaseResult, FileReport};
+
+/// Flow vectors (`tests/vectors/flows/`) have `steps` instead of request/response pairs and are
+/// run by the lifecycle driver's runner, not by [`run_vector_file`].
+pub fn is_flow_file(text: &str) -> bool {
+    serde_json::from_str::<serde_json::Value>(text)
+        .ok()
+        .and_then(|v| v.get("kind").and_then(|k| k.as_str()).map(|k| k == "flow"))
+        .unwrap_or(false)
+}
