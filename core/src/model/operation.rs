@@ -16,6 +16,10 @@ pub enum Operation {
     GetDeposit(OrderRef),
     GetPayout(OrderRef),
     GetBalance(BalanceQuery),
+    /// Asks whether a created payout can be executed, without executing it (DPay `validate`).
+    ValidatePayout(OrderRef),
+    /// Executes a payout that a two-step provider created but holds until told (DPay `process`).
+    ProcessPayout(OrderRef),
 }
 
 impl Operation {
@@ -28,6 +32,8 @@ impl Operation {
             Operation::GetDeposit(_) => "get_deposit",
             Operation::GetPayout(_) => "get_payout",
             Operation::GetBalance(_) => "get_balance",
+            Operation::ValidatePayout(_) => "validate_payout",
+            Operation::ProcessPayout(_) => "process_payout",
         }
     }
 }
@@ -81,6 +87,9 @@ pub struct PaymentOrder {
     pub customer: Option<Customer>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bank_account: Option<BankAccount>,
+    /// A crypto wallet address to pay into (crypto payouts).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wallet_address: Option<String>,
     /// Mobile operator for phone-based methods (PayStar's `<operator>-<country>` dictionary).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub telecom_operator: Option<String>,

@@ -10,6 +10,12 @@ use super::payment::Payment;
 pub enum Outcome {
     Payment { payment: Payment },
     Balance { balances: Vec<Balance> },
+    /// The answer to `validate_payout`: whether the provider would execute the payout now.
+    Validation {
+        valid: bool,
+        /// The provider's reason when it would not (its own text, PANs redacted).
+        reason: Option<String>,
+    },
 }
 
 /// One balance line. Amounts are exact decimal strings; `null` when not reported.
