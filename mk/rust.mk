@@ -17,5 +17,5 @@ test-rust:
 vectors-rust:
 	@cargo run -q -p pspkit-cli -- vectors "$(DIR)"
 
-demo-rust:
+demo-rust: setup-rust
 	cargo run -q -p pspkit-cli --example payout_lifecycle
