@@ -9,12 +9,14 @@ use crate::providers;
 #[serde(tag = "provider", rename_all = "snake_case")]
 pub enum GatewayConfig {
     Paystar(providers::paystar::PaystarConfig),
+    Dpay(providers::dpay::DpayConfig),
 }
 
 impl GatewayConfig {
     pub fn provider_id(&self) -> &'static str {
         match self {
             GatewayConfig::Paystar(_) => "paystar",
+            GatewayConfig::Dpay(_) => "dpay",
         }
     }
 }

@@ -28,6 +28,7 @@ impl Gateway {
     pub fn new(config: GatewayConfig) -> Result<Gateway> {
         let provider: Box<dyn Provider> = match config {
             GatewayConfig::Paystar(c) => Box::new(providers::paystar::Paystar::new(c)?),
+            GatewayConfig::Dpay(c) => Box::new(providers::dpay::Dpay::new(c)?),
         };
         Ok(Gateway { provider })
     }

@@ -1,4 +1,5 @@
 //! One folder per provider. Each exports its config struct and a type implementing
 //! [`crate::provider::Provider`].
 
+pub mod dpay;
 pub mod paystar;

@@ -1,0 +1,249 @@
+//! Building DPay's requests: every call is a signed `POST` of a flat JSON object to
+//! `<base>/api/payment/<call>`.
+//!
+//! The body is serialized once, compactly, with the fields in a fixed order, and the signature is
+//! computed over exactly those bytes — the gateway verifies the bytes it receives, so the order
+//! only has to be stable, not canonical.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+use serde_json::value::RawValue;
+
+use super::config::DpayConfig;
+use super::{method, sign};
+use crate::card::CardNumber;
+use crate::error::{PspError, Result};
+use crate::model::{HttpRequest, OrderRef, PaymentOrder};
+use crate::money::Money;
+use crate::url::check_https_url;
+use crate::validate;
+
+/// `payment_id` length is not stated; 64 covers UUIDs and typical withdrawal-request numbers.
+pub const MAX_ID: usize = 64;
+/// `tracking` is an opaque gateway string (`79DF-60B0-17F6`); 64 is generous.
+pub const MAX_TRACKING: usize = 64;
+/// `description` length is not stated; 255 is the common column size for such text.
+pub const MAX_DESCRIPTION: usize = 255;
+
+/// The calls, by their path under `/api/payment/`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Call {
+    Create,
+    Validate,
+    Process,
+    Status,
+    Balance,
+}
+
+impl Call {
+    fn path(self) -> &'static str {
+        match self {
+            Call::Create => "/api/payment/create",
+            Call::Validate => "/api/payment/validate",
+            Call::Process => "/api/payment/process",
+            Call::Status => "/api/payment/status",
+            Call::Balance => "/api/payment/balance",
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct CreateBody<'a> {
+    payment_id: &'a str,
+    /// Raw JSON number text in major units with the currency's decimals (`1000.00`).
+    amount: &'a RawValue,
+    /// The method code (`mtn-ghana.ghs`), which the gateway calls `currency`.
+    currency: &'a str,
+    recipient: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    description: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    status_url: Option<&'a str>,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    extra_fields: &'a BTreeMap<String, String>,
+}
+
+pub fn create(config: &DpayConfig, base: &str, order: &PaymentOrder) -> Result<HttpRequest> {
+    validate::id("merchantId", &order.merchant_id, MAX_ID)?;
+    let money = Money::parse_request("amount", &order.amount, "currency", &order.currency)?;
+    let method_code = validate::required("paymentMethod", order.payment_method.as_deref())?;
+    method::check(method_code, money.currency.code)?;
+    for (field, url) in [
+        ("successUrl", &order.success_url),
+        ("failureUrl", &order.failure_url),
+        ("processingUrl", &order.processing_url),
+    ] {
+        if url.is_some() {
+            return Err(PspError::invalid(
+                field,
+                "DPay payouts have no redirect pages; leave it out",
+            ));
+        }
+    }
+    if let Some(u) = &order.callback_url {
+        check_https_url("callbackUrl", u)?;
+    }
+    validate::text("description", order.description.as_deref(), MAX_DESCRIPTION)?;
+    for (k, v) in &order.extras {
+        if k.is_empty() || k.len() > 64 || k.chars().any(char::is_control) {
+            return Err(PspError::invalid(
+                "extras",
+                "keys must be 1 to 64 characters without control characters",
+            ));
+        }
+        validate::text(&format!("extras.{k}"), Some(v), 512)?;
+    }
+    let recipient = recipient(order, method_code)?;
+    let amount = RawValue::from_string(money.to_json_number())
+        .map_err(|_| PspError::invalid("amount", "cannot be written as a JSON number"))?;
+    let body = CreateBody {
+        payment_id: &order.merchant_id,
+        amount: &amount,
+        currency: method_code,
+        recipient,
+        description: order.description.as_deref(),
+        status_url: order.callback_url.as_deref(),
+        extra_fields: &order.extras,
+    };
+    let body = serde_json::to_string(&body)
+        .map_err(|_| PspError::invalid("operation", "cannot be encoded as JSON"))?;
+    Ok(signed(config, base, Call::Create, body))
+}
+
+/// The payout's destination, as DPay wants it: digits only, no separators (a wallet address
+/// for crypto). Exactly one of `card.number`, `walletAddress`, `bankAccount.accountNumber` may
+/// be given; `customer.phone` is the destination only when none of them is (mobile money), so a
+/// contact phone never silently redirects a card or bank payout.
+fn recipient(order: &PaymentOrder, method_code: &str) -> Result<String> {
+    let card = order.card.as_ref().and_then(|c| c.number.as_deref());
+    let wallet = order.wallet_address.as_deref();
+    let account = order
+        .bank_account
+        .as_ref()
+        .and_then(|b| b.account_number.as_deref());
+    let given = [card.is_some(), wallet.is_some(), account.is_some()]
+        .iter()
+        .filter(|x| **x)
+        .count();
+    if given > 1 {
+        return Err(PspError::invalid(
+            "card.number",
+            "give one destination: card.number, walletAddress or bankAccount.accountNumber",
+        ));
+    }
+    if let Some(n) = card {
+        return Ok(CardNumber::parse("card.number", n)?.expose().to_owned());
+    }
+    if let Some(w) = wallet {
+        let ok = (20..=128).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_alphanumeric());
+        if !ok {
+            return Err(PspError::invalid(
+                "walletAddress",
+                "must be 20 to 128 letters and digits",
+            ));
+        }
+        return Ok(w.to_owned());
+    }
+    if method::is_crypto(method_code) {
+        return Err(PspError::invalid(
+            "walletAddress",
+            format!("is required for the crypto method {method_code}"),
+        ));
+    }
+    if let Some(a) = account {
+        return digits_only("bankAccount.accountNumber", a, 6, 34);
+    }
+    match order.customer.as_ref().and_then(|c| c.phone.as_deref()) {
+        Some(p) => {
+            validate::phone("customer.phone", p)?;
+            Ok(p.trim_start_matches('+').to_owned())
+        }
+        None => Err(PspError::invalid(
+            "customer.phone",
+            "a payout needs a recipient: card.number, walletAddress, bankAccount.accountNumber or customer.phone",
+        )),
+    }
+}
+
+fn digits_only(field: &str, value: &str, min: usize, max: usize) -> Result<String> {
+    if (min..=max).contains(&value.len()) && value.bytes().all(|b| b.is_ascii_digit()) {
+        Ok(value.to_owned())
+    } else {
+        Err(PspError::invalid(
+            field,
+            format!("must be {min} to {max} digits, no spaces or separators (DPay's rule)"),
+        ))
+    }
+}
+
+#[derive(Serialize)]
+struct RefBody<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    payment_id: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    tracking: Option<&'a str>,
+}
+
+/// `validate`, `process` and `status`: `{"payment_id": ...}` (the merchant id) or
+/// `{"tracking": ...}` (the provider id). The docs accept either; the model asks for exactly one.
+pub fn by_reference(
+    config: &DpayConfig,
+    base: &str,
+    call: Call,
+    reference: &OrderRef,
+) -> Result<HttpRequest> {
+    let body = match (&reference.merchant_id, &reference.provider_id) {
+        (Some(m), None) => {
+            validate::id("merchantId", m, MAX_ID)?;
+            RefBody {
+                payment_id: Some(m),
+                tracking: None,
+            }
+        }
+        (None, Some(p)) => {
+            validate::id("providerId", p, MAX_TRACKING)?;
+            RefBody {
+                payment_id: None,
+                tracking: Some(p),
+            }
+        }
+        (Some(_), Some(_)) => {
+            return Err(PspError::invalid(
+                "providerId",
+                "give providerId or merchantId, not both",
+            ))
+        }
+        (None, None) => {
+            return Err(PspError::invalid(
+                "providerId",
+                "providerId (tracking) or merchantId (payment_id) is required",
+            ))
+        }
+    };
+    let body = serde_json::to_string(&body)
+        .map_err(|_| PspError::invalid("operation", "cannot be encoded as JSON"))?;
+    Ok(signed(config, base, call, body))
+}
+
+/// `balance`: its request fields are not published; an empty object is sent (signed like every
+/// other body). The caller's currency is not sent: the gateway's name for it is not known.
+pub fn balance(config: &DpayConfig, base: &str) -> HttpRequest {
+    signed(config, base, Call::Balance, "{}".to_owned())
+}
+
+fn signed(config: &DpayConfig, base: &str, call: Call, body: String) -> HttpRequest {
+    let mut headers = BTreeMap::new();
+    headers.insert("content-type".to_owned(), "application/json".to_owned());
+    headers.insert("dpay_client".to_owned(), config.client.clone());
+    headers.insert(
+        "dpay_secure".to_owned(),
+        sign::secure(&config.secret, body.as_bytes()),
+    );
+    HttpRequest {
+        method: "POST".into(),
+        url: format!("{base}{}", call.path()),
+        headers,
+        body,
+    }
+}
