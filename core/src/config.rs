@@ -9,6 +9,9 @@ use crate::providers;
 #[serde(tag = "provider", rename_all = "snake_case")]
 pub enum GatewayConfig {
     Paystar(providers::paystar::PaystarConfig),
+    PaystarButler(providers::paystar_butler::ButlerConfig),
+    PaystarCorefy(providers::paystar_corefy::CorefyConfig),
+    PaystarPaynet(providers::paystar_paynet::PaynetConfig),
     Dpay(providers::dpay::DpayConfig),
 }
 
@@ -16,6 +19,9 @@ impl GatewayConfig {
     pub fn provider_id(&self) -> &'static str {
         match self {
             GatewayConfig::Paystar(_) => "paystar",
+            GatewayConfig::PaystarButler(_) => "paystar_butler",
+            GatewayConfig::PaystarCorefy(_) => "paystar_corefy",
+            GatewayConfig::PaystarPaynet(_) => "paystar_paynet",
             GatewayConfig::Dpay(_) => "dpay",
         }
     }

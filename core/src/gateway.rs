@@ -28,6 +28,15 @@ impl Gateway {
     pub fn new(config: GatewayConfig) -> Result<Gateway> {
         let provider: Box<dyn Provider> = match config {
             GatewayConfig::Paystar(c) => Box::new(providers::paystar::Paystar::new(c)?),
+            GatewayConfig::PaystarButler(c) => {
+                Box::new(providers::paystar_butler::PaystarButler::new(c)?)
+            }
+            GatewayConfig::PaystarCorefy(c) => {
+                Box::new(providers::paystar_corefy::PaystarCorefy::new(c)?)
+            }
+            GatewayConfig::PaystarPaynet(c) => {
+                Box::new(providers::paystar_paynet::PaystarPaynet::new(c)?)
+            }
             GatewayConfig::Dpay(c) => Box::new(providers::dpay::Dpay::new(c)?),
         };
         Ok(Gateway { provider })

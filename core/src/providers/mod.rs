@@ -3,3 +3,6 @@
 
 pub mod dpay;
 pub mod paystar;
+pub mod paystar_butler;
+pub mod paystar_corefy;
+pub mod paystar_paynet;

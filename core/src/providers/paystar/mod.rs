@@ -23,14 +23,14 @@
 //! - Status values match exactly (`Success`, not `success`/`Successful`); anything else is
 //!   `unknown`.
 
-mod auth;
+pub(crate) mod auth;
 mod callback;
 mod config;
-mod errors;
+pub(crate) mod errors;
 pub mod history;
 mod requests;
-mod responses;
-mod status;
+pub(crate) mod responses;
+pub(crate) mod status;
 
 pub use config::{KeyPair, PaystarConfig, PaystarHosts};
 
