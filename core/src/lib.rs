@@ -26,6 +26,7 @@ pub mod conformance;
 pub mod crypto;
 pub mod currency;
 pub mod error;
+pub mod flow;
 pub mod gateway;
 pub mod json_read;
 pub mod model;

@@ -1,0 +1,221 @@
+//! The runner for flow vectors (`tests/vectors/flows/*.json`, top-level `"kind": "flow"`).
+//!
+//! ```jsonc
+//! {"kind": "flow", "description": "...", "config": GatewayConfig,
+//!  "cases": [{"name": "...", "create": Operation, "options": FlowOptions, "start": "<RFC 3339>",
+//!    "config": GatewayConfig,                       // optional per-case override
+//!    "steps": [
+//!      {"poll": "<now>", "expect": Action},          // expect optional
+//!      {"response": HttpResponse, "now": "<now>"},  // or "expectError": {"code": ...}
+//!      {"transportError": "timeout", "now": "<now>"},
+//!      {"callback": HttpRequest, "now": "<now>", "expect": Reply}   // or "expectError"
+//!    ]}]}
+//! ```
+//!
+//! `expect` matches by subset (DESIGN §6). For a `send_request` action, `request.json` compares
+//! the request body as parsed JSON (like `expectRequest.json`); header names are lower case.
+//! Before every step the runner stores the flow's state as JSON and resumes from it, so each
+//! vector also checks that persistence changes nothing. Runners in other languages do the same.
+
+use serde_json::{Map, Value};
+
+use super::{Action, FlowOptions, PaymentFlow, TransportError};
+use crate::config::GatewayConfig;
+use crate::conformance::{subset_mismatch, CaseResult, FileReport};
+use crate::model::{HttpRequest, HttpResponse, Operation};
+use crate::PspError;
+
+/// Runs every case of one flow vector file.
+pub fn run_flow_file(text: &str) -> FileReport {
+    let file: Value = match serde_json::from_str(text) {
+        Ok(v) => v,
+        Err(e) => return file_error(format!("not JSON: {e}")),
+    };
+    let Some(obj) = file.as_object() else {
+        return file_error("a flow vector file must be a JSON object".into());
+    };
+    if obj.get("kind").and_then(Value::as_str) != Some("flow") {
+        return file_error("not a flow vector file (\"kind\" is not \"flow\")".into());
+    }
+    let Some(cases) = obj.get("cases").and_then(Value::as_array) else {
+        return file_error("missing \"cases\" array".into());
+    };
+    let cases = cases
+        .iter()
+        .enumerate()
+        .map(|(i, case)| {
+            let name = case
+                .get("name")
+                .and_then(Value::as_str)
+                .map_or_else(|| format!("case #{i}"), str::to_owned);
+            let failure = match case.as_object() {
+                Some(c) => run_case(obj, c).err(),
+                None => Some("case is not an object".into()),
+            };
+            CaseResult { name, failure }
+        })
+        .collect();
+    FileReport {
+        cases,
+        file_error: None,
+    }
+}
+
+fn file_error(msg: String) -> FileReport {
+    FileReport {
+        cases: Vec::new(),
+        file_error: Some(msg),
+    }
+}
+
+fn parse<T: serde::de::DeserializeOwned>(v: &Value, what: &str) -> Result<T, String> {
+    serde_json::from_value(v.clone()).map_err(|e| format!("bad {what}: {e}"))
+}
+
+fn run_case(file: &Map<String, Value>, case: &Map<String, Value>) -> Result<(), String> {
+    let config_value = case
+        .get("config")
+        .or_else(|| file.get("config"))
+        .ok_or("no config")?;
+    let config: GatewayConfig = parse(config_value, "config")?;
+    let create: Operation = parse(case.get("create").ok_or("no create")?, "create")?;
+    let options: FlowOptions = match case.get("options") {
+        Some(o) => parse(o, "options")?,
+        None => FlowOptions::default(),
+    };
+    let start = case
+        .get("start")
+        .and_then(Value::as_str)
+        .ok_or("no start")?;
+    let steps = case
+        .get("steps")
+        .and_then(Value::as_array)
+        .ok_or("no steps")?;
+    let mut flow = PaymentFlow::start(config.clone(), create, options, start)
+        .map_err(|e| format!("start failed: {}", error_json(&e)))?;
+    for (i, step) in steps.iter().enumerate() {
+        let stored = flow
+            .state_json()
+            .map_err(|e| format!("step {i}: {}", e.message))?;
+        flow = PaymentFlow::resume_json(config.clone(), &stored)
+            .map_err(|e| format!("step {i}: resume failed: {}", error_json(&e)))?;
+        let step = step
+            .as_object()
+            .ok_or(format!("step {i} is not an object"))?;
+        run_step(&mut flow, step).map_err(|m| format!("step {i}: {m}"))?;
+    }
+    Ok(())
+}
+
+fn run_step(flow: &mut PaymentFlow, step: &Map<String, Value>) -> Result<(), String> {
+    let now = |step: &Map<String, Value>| -> Result<String, String> {
+        step.get("now")
+            .and_then(Value::as_str)
+            .map(str::to_owned)
+            .ok_or_else(|| "needs \"now\"".to_owned())
+    };
+    let expect = step.get("expect");
+    let expect_error = step.get("expectError");
+    if let Some(at) = step.get("poll") {
+        let at = at.as_str().ok_or("\"poll\" must be a timestamp")?;
+        return match flow.poll(at) {
+            Ok(action) => settle(&action_value(&action)?, expect, expect_error),
+            Err(e) => settle_error(&e, expect_error),
+        };
+    }
+    if let Some(r) = step.get("response") {
+        let response: HttpResponse = parse(r, "response")?;
+        return match flow.handle_response(&now(step)?, &response) {
+            Ok(()) => settle(&Value::Null, None, expect_error),
+            Err(e) => settle_error(&e, expect_error),
+        };
+    }
+    if let Some(t) = step.get("transportError") {
+        let kind: TransportError = parse(t, "transportError")?;
+        return match flow.handle_transport_error(&now(step)?, kind) {
+            Ok(()) => settle(&Value::Null, None, expect_error),
+            Err(e) => settle_error(&e, expect_error),
+        };
+    }
+    if let Some(c) = step.get("callback") {
+        let request: HttpRequest = parse(c, "callback")?;
+        return match flow.handle_callback(&now(step)?, &request) {
+            Ok(reply) => settle(&to_value(&reply)?, expect, expect_error),
+            Err(e) => settle_error(&e, expect_error),
+        };
+    }
+    Err("a step needs \"poll\", \"response\", \"transportError\" or \"callback\"".into())
+}
+
+/// The action as JSON, with `request.json` added for a JSON request body.
+fn action_value(action: &Action) -> Result<Value, String> {
+    let mut value = to_value(action)?;
+    if let Action::SendRequest { request, .. } = action {
+        if let Ok(body) = serde_json::from_str::<Value>(&request.body) {
+            if let Some(r) = value.get_mut("request").and_then(Value::as_object_mut) {
+                r.insert("json".into(), body);
+            }
+        }
+    }
+    Ok(value)
+}
+
+fn settle(
+    actual: &Value,
+    expect: Option<&Value>,
+    expect_error: Option<&Value>,
+) -> Result<(), String> {
+    if let Some(e) = expect_error {
+        return Err(format!("expected error {e}, got {actual}"));
+    }
+    match expect {
+        Some(e) => subset_mismatch(e, actual).map_or(Ok(()), |m| Err(format!("{m}; got {actual}"))),
+        None => Ok(()),
+    }
+}
+
+fn settle_error(err: &PspError, expect_error: Option<&Value>) -> Result<(), String> {
+    let actual = error_json(err);
+    match expect_error {
+        Some(e) => {
+            subset_mismatch(e, &actual).map_or(Ok(()), |m| Err(format!("error {m}; got {actual}")))
+        }
+        None => Err(format!("unexpected error {actual}")),
+    }
+}
+
+fn error_json(err: &PspError) -> Value {
+    serde_json::to_value(err).unwrap_or(Value::Null)
+}
+
+fn to_value<T: serde::Serialize>(v: &T) -> Result<Value, String> {
+    serde_json::to_value(v).map_err(|e| format!("cannot serialize: {e}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_failing_expectation_is_reported() {
+        let text = r#"{"kind": "flow",
+          "config": {"provider": "paystar", "depositToken": "t"},
+          "cases": [{"name": "wrong", "start": "2026-01-01T00:00:00Z",
+            "create": {"type": "create_deposit", "merchantId": "M-1", "amount": "1.00", "currency": "USD"},
+            "steps": [{"poll": "2026-01-01T00:00:00Z", "expect": {"type": "done"}}]}]}"#;
+        let report = run_flow_file(text);
+        assert_eq!(report.cases.len(), 1);
+        assert_eq!(report.failed(), 1);
+        assert!(report.cases[0]
+            .failure
+            .as_deref()
+            .unwrap()
+            .contains("send_request"));
+    }
+
+    #[test]
+    fn non_flow_files_are_refused() {
+        assert!(run_flow_file(r#"{"cases": []}"#).file_error.is_some());
+        assert!(run_flow_file("[").file_error.is_some());
+    }
+}
