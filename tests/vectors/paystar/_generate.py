@@ -702,6 +702,18 @@ def status_cases():
         "build": {"type": "get_deposit", "providerId": "../balance"},
         "expectError": invalid(),
     })
+    for field, op_type in (("merchantId", "get_deposit"), ("providerId", "get_payout")):
+        for dots in (".", ".."):
+            c.append({
+                "name": f"{op_type} {field} {dots!r} is refused (a dot segment would change the URL path)",
+                "build": {"type": op_type, field: dots},
+                "expectError": invalid(),
+            })
+    c.append({
+        "name": "dots inside an id are ordinary characters",
+        "build": {"type": "get_deposit", "merchantId": "a..b"},
+        "expectRequest": {"url": SECURE + "/api/v1/integration/deposit-order/a..b/status-by-external-transaction-id"},
+    })
     c.append({
         "name": "an empty merchant id in a status call is refused",
         "build": {"type": "get_payout", "merchantId": ""},
@@ -1195,6 +1207,8 @@ def validation():
     c.append({"name": "merchantId of 64 characters is accepted", "build": dict(d, merchantId="M" * 64),
               "expectRequest": {"json": {"externalTransactionId": "M" * 64}}})
     bad("merchantId with a space", dict(d, merchantId="Merch 12345"))
+    bad("merchantId '..' (could never be looked up by merchant id)", dict(d, merchantId=".."))
+    bad("payout merchantId '.'", dict(PAYOUT_OP, merchantId="."))
     bad("amount 0", dict(d, amount="0"))
     bad("amount 0.00", dict(d, amount="0.00"))
     bad("negative amount", dict(d, amount="-10.00"))

@@ -18,6 +18,22 @@ use crate::validate;
 /// (`MerchID-1692410753091667`) and keeps ids safe in a URL path.
 pub const MAX_ID: usize = 64;
 
+/// An id that goes into a URL path segment (`.../{id}/status`): a valid id that is not a dot
+/// segment. `.` and `..` pass the shared id check but an HTTP client resolves them (RFC 3986
+/// §5.2.4), so `deposit-order/../status-by-external-transaction-id` would reach another
+/// endpoint. A merchant id is checked the same way on create, because it must stay usable for
+/// the status-by-merchant-id call that is the safe next step after an unknown outcome.
+fn path_id(field: &str, value: &str, max: usize) -> Result<()> {
+    validate::id(field, value, max)?;
+    if value == "." || value == ".." {
+        return Err(PspError::invalid(
+            field,
+            "must not be \".\" or \"..\" (it is used as a URL path segment)",
+        ));
+    }
+    Ok(())
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CreateKind {
     Deposit,
@@ -70,7 +86,7 @@ pub fn create(
     kind: CreateKind,
     order: &PaymentOrder,
 ) -> Result<HttpRequest> {
-    validate::id("merchantId", &order.merchant_id, MAX_ID)?;
+    path_id("merchantId", &order.merchant_id, MAX_ID)?;
     let money = Money::parse_request("amount", &order.amount, "currency", &order.currency)?;
     for (field, url) in [
         ("callbackUrl", &order.callback_url),
@@ -280,11 +296,11 @@ pub fn status(
     };
     let suffix = match (&order.provider_id, &order.merchant_id) {
         (Some(id), None) => {
-            validate::id("providerId", id, 128)?;
+            path_id("providerId", id, 128)?;
             format!("{}/status", encode_component(id))
         }
         (None, Some(id)) => {
-            validate::id("merchantId", id, MAX_ID)?;
+            path_id("merchantId", id, MAX_ID)?;
             format!("{}/status-by-external-transaction-id", encode_component(id))
         }
         (Some(_), Some(_)) => {
@@ -349,4 +365,54 @@ fn auth_headers(config: &PaystarConfig, pipeline: Pipeline) -> Result<BTreeMap<S
         bearer(config, pipeline)?.expose().to_owned(),
     );
     Ok(headers)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::PaymentOrder;
+
+    fn config() -> (PaystarConfig, Hosts) {
+        let c = PaystarConfig {
+            deposit_token: Some(crate::secret::Secret::new("t".to_owned())),
+            ..PaystarConfig::default()
+        };
+        let h = Hosts::resolve(&c).unwrap();
+        (c, h)
+    }
+
+    #[test]
+    fn dot_segment_ids_are_refused() {
+        let (c, h) = config();
+        for id in [".", ".."] {
+            let by_merchant = status(&c, &h, false, &OrderRef::by_merchant_id(id));
+            assert_eq!(
+                by_merchant.unwrap_err().code,
+                crate::error::ErrorCode::InvalidRequest
+            );
+            let by_provider = status(&c, &h, false, &OrderRef::by_provider_id(id));
+            assert_eq!(
+                by_provider.unwrap_err().code,
+                crate::error::ErrorCode::InvalidRequest
+            );
+            let order = PaymentOrder {
+                merchant_id: id.to_owned(),
+                amount: "1".into(),
+                currency: "USD".into(),
+                ..PaymentOrder::default()
+            };
+            let created = create(&c, &h, CreateKind::Deposit, &order);
+            assert_eq!(
+                created.unwrap_err().code,
+                crate::error::ErrorCode::InvalidRequest
+            );
+        }
+        // Dots inside an id are ordinary characters.
+        let ok = status(&c, &h, false, &OrderRef::by_merchant_id("a..b")).unwrap();
+        assert!(ok
+            .url
+            .ends_with("/deposit-order/a..b/status-by-external-transaction-id"));
+        let ok = status(&c, &h, false, &OrderRef::by_provider_id("...")).unwrap();
+        assert!(ok.url.ends_with("/deposit-order/.../status"));
+    }
 }
