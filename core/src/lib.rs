@@ -44,3 +44,10 @@ pub use error::{ErrorCode, PspError, Result};
 pub use gateway::Gateway;
 pub use model::*;
 pub use secret::Secret;
+
+// uniffi (Python, Kotlin): the model's records and enums live in their own namespace, which
+// bindings/uniffi's `pspkit_ffi` namespace uses (see uniffi_boundary.rs).
+#[cfg(feature = "uniffi")]
+uniffi::setup_scaffolding!("pspkit_model");
+#[cfg(feature = "uniffi")]
+pub mod uniffi_boundary;

@@ -8,6 +8,7 @@ use super::operation::Operation;
 use super::payment::Payment;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(rename_all = "camelCase")]
 pub struct CallbackEvent {
     /// The signature was checked and matched (`false` where the provider signs nothing).
@@ -21,6 +22,7 @@ pub struct CallbackEvent {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(rename_all = "camelCase")]
 pub struct Reply {
     pub status: u16,

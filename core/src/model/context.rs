@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::{PspError, Result};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(rename_all = "camelCase")]
 pub struct Context {
     /// RFC 3339 UTC, e.g. `2026-01-01T00:00:00Z`.

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 /// Tagged by `type` (DESIGN §3).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Operation {
     CreateDeposit(PaymentOrder),
@@ -40,6 +41,7 @@ impl Operation {
 
 /// How a payer's details reach the provider.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum Flow {
     /// Host-to-host: the merchant sends card or account data (PCI DSS where cards are involved).
@@ -53,6 +55,7 @@ pub enum Flow {
 /// A deposit or payout to create. Only `merchantId`, `amount` and `currency` are always required;
 /// each provider says which of the rest it needs and rejects a missing one as `invalid_request`.
 #[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(rename_all = "camelCase")]
 pub struct PaymentOrder {
     /// The merchant's own unique order id (idempotency anchor for safe re-creates).
@@ -115,6 +118,7 @@ impl std::fmt::Debug for PaymentOrder {
 
 /// Card data for direct flows. `Debug` shows only the masked number.
 #[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(rename_all = "camelCase")]
 pub struct CardData {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -147,6 +151,7 @@ impl std::fmt::Debug for CardData {
 
 /// The payer (deposits) or payee (payouts).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(rename_all = "camelCase")]
 pub struct Customer {
     /// The merchant's id for this person.
@@ -181,6 +186,7 @@ pub struct Customer {
 
 /// A bank account to pay into (payouts) or the payer's bank (deposits).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(rename_all = "camelCase")]
 pub struct BankAccount {
     /// Bank name (PayStar routing uses it).
@@ -203,6 +209,7 @@ pub struct BankAccount {
 
 /// Identifies an existing order: exactly one of the two ids.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(rename_all = "camelCase")]
 pub struct OrderRef {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -228,6 +235,7 @@ impl OrderRef {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(rename_all = "camelCase")]
 pub struct BalanceQuery {
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use super::payment::Payment;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(tag = "type", rename_all = "snake_case")]
 #[allow(clippy::large_enum_variant)] // plain data crossing FFI; boxing would only add noise
 pub enum Outcome {
@@ -20,6 +21,7 @@ pub enum Outcome {
 
 /// One balance line. Amounts are exact decimal strings; `null` when not reported.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(rename_all = "camelCase")]
 pub struct Balance {
     pub currency: String,

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum Direction {
     #[default]
@@ -14,6 +15,7 @@ pub enum Direction {
 
 /// The status lifecycle (DESIGN §4).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum State {
     Pending,
@@ -56,6 +58,7 @@ impl State {
 
 /// Why a payment is where it is (a decline reason, a rejection code).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(rename_all = "camelCase")]
 pub struct Reason {
     pub code: String,
@@ -63,6 +66,7 @@ pub struct Reason {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(rename_all = "camelCase")]
 pub struct PaymentStatus {
     pub state: State,
@@ -92,6 +96,7 @@ impl PaymentStatus {
 
 /// What the payer must do next.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum NextAction {
     /// Send the payer's browser to `url` (a card page, 3DS, a checkout).
@@ -106,6 +111,7 @@ pub enum NextAction {
 
 /// The card as the provider reports it: masked number only.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(rename_all = "camelCase")]
 pub struct CardInfo {
     /// 6x4 mask; never a full PAN (the core re-masks anything that looks like one).
@@ -119,6 +125,7 @@ pub struct CardInfo {
 
 /// One event of the provider's order history, decoded where the provider documents its codes.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(rename_all = "camelCase")]
 pub struct HistoryEvent {
     /// The time exactly as the provider wrote it.
@@ -130,6 +137,7 @@ pub struct HistoryEvent {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(rename_all = "camelCase")]
 pub struct Payment {
     pub direction: Direction,

@@ -1,0 +1,99 @@
+//! `Gateway`: the four calls of DESIGN §2, forwarded to the core.
+
+use pspkit::{
+    CallbackEvent, Capabilities, Context, GatewayConfig, HttpRequest, HttpResponse, Operation,
+    Outcome,
+};
+
+use crate::error::PspError;
+use crate::status_summary::StatusSummary;
+
+#[derive(Debug, uniffi::Object)]
+pub struct Gateway {
+    inner: pspkit::Gateway,
+}
+
+#[uniffi::export]
+impl Gateway {
+    /// Validates the config (keys present, URLs well-formed) and prepares the provider.
+    #[uniffi::constructor]
+    pub fn new(config: GatewayConfig) -> Result<Self, PspError> {
+        Ok(Gateway {
+            inner: pspkit::Gateway::new(config)?,
+        })
+    }
+
+    /// Reads the config from its canonical JSON (DESIGN §3).
+    #[uniffi::constructor]
+    pub fn from_json(config_json: String) -> Result<Self, PspError> {
+        Ok(Gateway {
+            inner: pspkit::Gateway::from_json(&config_json)?,
+        })
+    }
+
+    /// The request to send for `operation`.
+    pub fn build(&self, operation: Operation, context: Context) -> Result<HttpRequest, PspError> {
+        Ok(self.inner.build(&operation, &context)?)
+    }
+
+    /// Interprets the provider's answer to `operation`.
+    pub fn parse(&self, operation: Operation, response: HttpResponse) -> Result<Outcome, PspError> {
+        Ok(self.inner.parse(&operation, &response)?)
+    }
+
+    /// Verifies and interprets a callback the provider sent.
+    pub fn parse_callback(
+        &self,
+        request: HttpRequest,
+        context: Context,
+    ) -> Result<CallbackEvent, PspError> {
+        Ok(self.inner.parse_callback(&request, &context)?)
+    }
+
+    pub fn capabilities(&self) -> Capabilities {
+        self.inner.capabilities()
+    }
+
+    /// The hot path for status polling: flat arguments in, a flat summary out. The operation
+    /// is its canonical JSON text, so nothing nested has to be converted on the host side.
+    pub fn parse_status(
+        &self,
+        operation_json: String,
+        status: u16,
+        body: String,
+    ) -> Result<StatusSummary, PspError> {
+        let operation = crate::canonical_json::operation_from_json(operation_json)?;
+        let response = HttpResponse {
+            status,
+            headers: Default::default(),
+            body,
+        };
+        let outcome = self.inner.parse(&operation, &response)?;
+        StatusSummary::of(&outcome)
+    }
+
+    /// `build` with canonical JSON in and out (one string each way).
+    pub fn build_json(&self, operation_json: String, context_json: String) -> Result<String, PspError> {
+        let operation = crate::canonical_json::operation_from_json(operation_json)?;
+        let context = crate::canonical_json::context_from_json(context_json)?;
+        crate::canonical_json::http_request_to_json(self.inner.build(&operation, &context)?)
+    }
+
+    /// `parse` with canonical JSON in and out.
+    pub fn parse_json(&self, operation_json: String, response_json: String) -> Result<String, PspError> {
+        let operation = crate::canonical_json::operation_from_json(operation_json)?;
+        let response = crate::canonical_json::http_response_from_json(response_json)?;
+        crate::canonical_json::outcome_to_json(self.inner.parse(&operation, &response)?)
+    }
+
+    /// `parse_callback` with canonical JSON in and out.
+    pub fn parse_callback_json(
+        &self,
+        request_json: String,
+        context_json: String,
+    ) -> Result<String, PspError> {
+        let request = crate::canonical_json::http_request_from_json(request_json)?;
+        let context = crate::canonical_json::context_from_json(context_json)?;
+        crate::canonical_json::callback_event_to_json(self.inner.parse_callback(&request, &context)?)
+    }
+}

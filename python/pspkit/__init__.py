@@ -1,0 +1,61 @@
+"""pspkit: payment service provider integrations from one pure Rust core.
+
+Make a `Gateway` from a config, then `build` -> send -> `parse` (or let `Client` do all three).
+The model (Operation, Outcome, Payment, ...) is generated from the core; every failure is one
+`PspError` with `code`, `retryable`, `http_status`, `provider_code` and `detail`.
+
+Hot paths: `Gateway.parse_status(operation_json, status, body)` takes flat arguments and returns
+a flat `StatusSummary` (one boundary crossing with three plain values each way).
+"""
+from __future__ import annotations
+
+from ._generated.pspkit_ffi import Gateway, PspError, StatusSummary
+from ._generated.pspkit_model import *  # noqa: F401,F403  (the model's records and enums)
+from ._generated.pspkit_model import (
+    CallbackEvent,
+    Capabilities,
+    Context,
+    ErrorCode,
+    GatewayConfig,
+    HttpRequest,
+    HttpResponse,
+    Operation,
+    OrderRef,
+    Outcome,
+    Payment,
+    PaymentOrder,
+    State,
+)
+from ._secret import Secret
+from .canonical import error_to_dict, from_dict, from_json, to_dict, to_json
+from .client import AsyncClient, Client, HttpTransport, HttpxTransport, UrllibTransport
+
+__all__ = [
+    "AsyncClient",
+    "CallbackEvent",
+    "Capabilities",
+    "Client",
+    "Context",
+    "ErrorCode",
+    "Gateway",
+    "GatewayConfig",
+    "HttpRequest",
+    "HttpResponse",
+    "HttpTransport",
+    "HttpxTransport",
+    "Operation",
+    "OrderRef",
+    "Outcome",
+    "Payment",
+    "PaymentOrder",
+    "PspError",
+    "Secret",
+    "State",
+    "StatusSummary",
+    "UrllibTransport",
+    "error_to_dict",
+    "from_dict",
+    "from_json",
+    "to_dict",
+    "to_json",
+]
