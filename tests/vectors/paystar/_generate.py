@@ -989,6 +989,14 @@ def errors():
          resp(502, "<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1>"
                    "</body></html>", "text/html"),
          err("temporarily_unavailable", 502, None, True))
+    case("499 (client closed / proxy timeout) on create -> temporarily_unavailable: outcome unknown, "
+         "check status first (error page's cascading rule)", PAYOUT_OP, resp(499, "", None),
+         err("temporarily_unavailable", 499, None, True))
+    case("504 gateway timeout HTML -> temporarily_unavailable", DEPOSIT_OP,
+         resp(504, "<html><body><h1>504 Gateway Time-out</h1></body></html>", "text/html"),
+         err("temporarily_unavailable", 504, None, True))
+    case("408 request timeout -> temporarily_unavailable", PAYOUT_OP, resp(408, "", None),
+         err("temporarily_unavailable", 408, None, True))
     case("empty 200 body -> bad_response", PAYOUT_OP, resp(200, ""), err("bad_response", None, None, False))
     case("broken JSON 200 -> bad_response", PAYOUT_OP,
          resp(200, '{"externalId":"a30288b2-220a-4495-9bcb-6821dcc39331","orderStatus":'),

@@ -2,7 +2,13 @@
 //!
 //! Body shape: `{"label", "message", "statusDescrption"}` (the key's misspelling is PayStar's;
 //! `statusDescription` is accepted too). 401/403 come without a body. The HTTP status decides
-//! first for 401/403/404/423/429/5xx; a 400 is read by its `statusDescrption` code.
+//! first for 401/403/404/408/423/429/499+; a 400 is read by its `statusDescrption` code.
+//!
+//! The error page's cascading rule says an error on create does not prove the payment failed:
+//! "after a 499+ code, any other error, a broken connection or a timeout, query the order status
+//! first". So 499 (the client-closed/timeout code of PayStar's proxies) and 408 join 5xx as
+//! `temporarily_unavailable`, whose contract (DESIGN §5) is exactly "outcome unknown: ask by
+//! merchant id before any re-create".
 
 use serde_json::Value;
 
@@ -37,6 +43,10 @@ pub fn from_response(response: &HttpResponse) -> PspError {
         (423 | 429, _) => (
             ErrorCode::TemporarilyUnavailable,
             "PayStar asks to try later",
+        ),
+        (408 | 499, _) => (
+            ErrorCode::TemporarilyUnavailable,
+            "PayStar timed out; the order may exist: check its status by merchant id",
         ),
         (500..=599, _) => (ErrorCode::TemporarilyUnavailable, "PayStar server error"),
         (_, Some("1-4007")) => (
@@ -84,4 +94,46 @@ fn parse_error_body(body: &str) -> Option<ErrorBody> {
         code: text("statusDescrption").or_else(|| text("statusDescription")),
         message: text("message").or_else(|| text("label")),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn answer(status: u16, body: &str) -> PspError {
+        from_response(&HttpResponse {
+            status,
+            body: body.to_owned(),
+            ..HttpResponse::default()
+        })
+    }
+
+    #[test]
+    fn timeouts_leave_the_outcome_unknown() {
+        for status in [408, 499, 500, 502, 504] {
+            let e = answer(status, "");
+            assert_eq!(e.code, ErrorCode::TemporarilyUnavailable, "HTTP {status}");
+            assert!(e.retryable);
+            assert_eq!(e.http_status, Some(status));
+        }
+        let html = answer(499, "<html><body>client closed request</body></html>");
+        assert_eq!(html.code, ErrorCode::TemporarilyUnavailable);
+    }
+
+    #[test]
+    fn documented_rows() {
+        let body =
+            |code: &str| format!(r#"{{"label":"X","message":"m","statusDescrption":"{code}"}}"#);
+        assert_eq!(answer(400, &body("0-0000")).code, ErrorCode::InvalidRequest);
+        assert_eq!(answer(400, &body("1-4007")).code, ErrorCode::Duplicate);
+        assert_eq!(answer(400, &body("0001-0")).code, ErrorCode::LimitExceeded);
+        assert_eq!(
+            answer(423, &body("0000-1")).code,
+            ErrorCode::TemporarilyUnavailable
+        );
+        assert_eq!(answer(401, "").code, ErrorCode::Unauthorized);
+        assert_eq!(answer(403, "").code, ErrorCode::Forbidden);
+        assert_eq!(answer(404, "").code, ErrorCode::NotFound);
+        assert_eq!(answer(409, "").code, ErrorCode::ProviderError);
+    }
 }
