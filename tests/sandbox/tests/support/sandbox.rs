@@ -19,7 +19,10 @@ impl Sandbox {
                 };
             }
         }
-        let mut child = Command::new(env!("CARGO_BIN_EXE_pspkit-sandbox"))
+        // Set for integration tests; examples (the demo) need PSPKIT_SANDBOX_URL instead.
+        let bin = option_env!("CARGO_BIN_EXE_pspkit-sandbox")
+            .expect("PSPKIT_SANDBOX_URL is not set: start with tests/sandbox/with-sandbox.sh");
+        let mut child = Command::new(bin)
             .args(["--port", "0"])
             .stdout(Stdio::piped())
             .spawn()
