@@ -43,8 +43,8 @@ mod requests;
 mod responses;
 mod whole_amount;
 
-pub use config::ButlerConfig;
 pub(crate) use config::check_credentials;
+pub use config::ButlerConfig;
 
 use responses::Known;
 

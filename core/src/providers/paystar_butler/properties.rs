@@ -33,7 +33,11 @@ pub fn build(order: &PaymentOrder, card_key: &str) -> Result<Vec<Property>> {
         validate::text("telecomOperator", Some(op), 64)?;
         push("telecomOperator", op.clone());
     }
-    if let Some(name) = order.bank_account.as_ref().and_then(|b| b.bank_name.as_ref()) {
+    if let Some(name) = order
+        .bank_account
+        .as_ref()
+        .and_then(|b| b.bank_name.as_ref())
+    {
         validate::text("bankAccount.bankName", Some(name), 128)?;
         push("bankName", name.clone());
     }
@@ -54,7 +58,10 @@ pub fn build(order: &PaymentOrder, card_key: &str) -> Result<Vec<Property>> {
     let typed: Vec<String> = out.iter().map(|p| p.key.to_ascii_lowercase()).collect();
     for (k, v) in &order.extras {
         if k.is_empty() || k.len() > 64 {
-            return Err(PspError::invalid("extras", "keys must be 1 to 64 characters"));
+            return Err(PspError::invalid(
+                "extras",
+                "keys must be 1 to 64 characters",
+            ));
         }
         validate::text(&format!("extras.{k}"), Some(v), 512)?;
         if !typed.contains(&k.to_ascii_lowercase()) {

@@ -57,7 +57,11 @@ pub fn withdrawal(auth: &PaystarConfig, base: &str, order: &PaymentOrder) -> Res
 
 /// Status by the merchant id: the bridge's `{id}` is "the externalId" of the create call, and
 /// in Butler's vocabulary `externalId` is the merchant's own id.
-pub fn withdrawal_status(auth: &PaystarConfig, base: &str, order: &OrderRef) -> Result<HttpRequest> {
+pub fn withdrawal_status(
+    auth: &PaystarConfig,
+    base: &str,
+    order: &OrderRef,
+) -> Result<HttpRequest> {
     let id = match (&order.merchant_id, &order.provider_id) {
         (Some(id), _) => id,
         (None, Some(_)) => {
@@ -84,13 +88,21 @@ pub fn withdrawal_status(auth: &PaystarConfig, base: &str, order: &OrderRef) -> 
 pub fn psp_deposit(auth: &PaystarConfig, base: &str, order: &PaymentOrder) -> Result<HttpRequest> {
     validate::id("merchantId", &order.merchant_id, MAX_ID)?;
     let amount = whole_units(&order.amount, &order.currency)?;
-    validate::required("card.number", order.card.as_ref().and_then(|c| c.number.as_deref()))?;
+    validate::required(
+        "card.number",
+        order.card.as_ref().and_then(|c| c.number.as_deref()),
+    )?;
     let body = ButlerOrder {
         external_id: &order.merchant_id,
         amount,
         properties: properties::build(order, "CardNumber")?,
     };
-    post(auth, Pipeline::Deposit, format!("{base}{PSP_DEPOSIT}"), &body)
+    post(
+        auth,
+        Pipeline::Deposit,
+        format!("{base}{PSP_DEPOSIT}"),
+        &body,
+    )
 }
 
 #[derive(Serialize)]
@@ -129,7 +141,11 @@ struct ResultRedirect<'a> {
 
 /// Merch deposit order (merchant-initiated, `create_deposit`): PayStar's deposit with nested
 /// `paymentDetails` and `resultRedirect` and a top-level `bankName`.
-pub fn merch_deposit(auth: &PaystarConfig, base: &str, order: &PaymentOrder) -> Result<HttpRequest> {
+pub fn merch_deposit(
+    auth: &PaystarConfig,
+    base: &str,
+    order: &PaymentOrder,
+) -> Result<HttpRequest> {
     validate::id("merchantId", &order.merchant_id, MAX_ID)?;
     let money = Money::parse_request("amount", &order.amount, "currency", &order.currency)?;
     for (field, url) in [
@@ -142,7 +158,10 @@ pub fn merch_deposit(auth: &PaystarConfig, base: &str, order: &PaymentOrder) -> 
             check_https_url(field, u)?;
         }
     }
-    let bank_name = order.bank_account.as_ref().and_then(|b| b.bank_name.as_deref());
+    let bank_name = order
+        .bank_account
+        .as_ref()
+        .and_then(|b| b.bank_name.as_deref());
     validate::text("bankAccount.bankName", bank_name, 128)?;
     let payment_details = match order.card.as_ref().and_then(|c| c.number.as_deref()) {
         Some(n) => Some(PaymentDetails {
@@ -155,7 +174,7 @@ pub fn merch_deposit(auth: &PaystarConfig, base: &str, order: &PaymentOrder) -> 
     let redirect = (order.success_url.is_some()
         || order.failure_url.is_some()
         || order.processing_url.is_some())
-    .then(|| ResultRedirect {
+    .then_some(ResultRedirect {
         success_url: order.success_url.as_deref(),
         fail_url: order.failure_url.as_deref(),
         processing_url: order.processing_url.as_deref(),
@@ -171,7 +190,12 @@ pub fn merch_deposit(auth: &PaystarConfig, base: &str, order: &PaymentOrder) -> 
         result_redirect: redirect,
         callback_url: order.callback_url.as_deref(),
     };
-    post(auth, Pipeline::Deposit, format!("{base}{MERCH_DEPOSIT}"), &body)
+    post(
+        auth,
+        Pipeline::Deposit,
+        format!("{base}{MERCH_DEPOSIT}"),
+        &body,
+    )
 }
 
 fn post<T: Serialize>(

@@ -76,14 +76,18 @@ pub fn order(body: &str, direction: Direction, known: &Known<'_>) -> Result<Outc
         .as_deref()
         .map_or(State::Unknown, status::map);
     let currency = text("currency")?.or_else(|| known.currency.map(str::to_owned));
-    let amount = match map.get("amount").map(|r| amount_text(r, "amount")).transpose()? {
+    let amount = match map
+        .get("amount")
+        .map(|r| amount_text(r, "amount"))
+        .transpose()?
+    {
         Some(Some(a)) => Some(normalize_reported(&a, currency.as_deref())?),
         _ => known
             .amount
             .map(|a| normalize_reported(a, currency.as_deref()))
             .transpose()?,
     };
-    let history = read_history(map.get("orderHistory"))?;
+    let history = read_history(map.get("orderHistory").map(|r| &**r))?;
     let reason = if state == State::Failed {
         history::failure_reason(&history)
     } else {
@@ -107,7 +111,7 @@ pub fn order(body: &str, direction: Direction, known: &Known<'_>) -> Result<Outc
     })
 }
 
-fn read_history(raw: Option<&Box<RawValue>>) -> Result<Vec<HistoryEvent>> {
+fn read_history(raw: Option<&RawValue>) -> Result<Vec<HistoryEvent>> {
     let Some(raw) = raw.filter(|r| r.get().trim() != "null") else {
         return Ok(Vec::new());
     };

@@ -16,9 +16,7 @@ pub fn whole_units(amount: &str, currency: &str) -> Result<i64> {
     if money.minor % factor != 0 {
         return Err(PspError::invalid(
             "amount",
-            format!(
-                "{amount} {currency}: the Butler bridge takes whole units (an integer amount)"
-            ),
+            format!("{amount} {currency}: the Butler bridge takes whole units (an integer amount)"),
         ));
     }
     Ok(money.minor / factor)

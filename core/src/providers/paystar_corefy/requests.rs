@@ -75,7 +75,11 @@ struct Customer<'a> {
     phone: Option<&'a str>,
 }
 
-pub fn payment_invoice(auth: &PaystarConfig, base: &str, order: &PaymentOrder) -> Result<HttpRequest> {
+pub fn payment_invoice(
+    auth: &PaystarConfig,
+    base: &str,
+    order: &PaymentOrder,
+) -> Result<HttpRequest> {
     validate::required("merchantId", Some(&order.merchant_id))?;
     validate::id("merchantId", &order.merchant_id, MAX_REFERENCE)?;
     let money = Money::parse_request("amount", &order.amount, "currency", &order.currency)?;
@@ -101,7 +105,10 @@ pub fn payment_invoice(auth: &PaystarConfig, base: &str, order: &PaymentOrder) -
     }
     for (k, v) in &order.extras {
         if k.is_empty() || k.len() > 64 {
-            return Err(PspError::invalid("extras", "keys must be 1 to 64 characters"));
+            return Err(PspError::invalid(
+                "extras",
+                "keys must be 1 to 64 characters",
+            ));
         }
         validate::text(&format!("extras.{k}"), Some(v), 512)?;
     }
@@ -132,7 +139,7 @@ pub fn payment_invoice(auth: &PaystarConfig, base: &str, order: &PaymentOrder) -
     let return_urls = (order.success_url.is_some()
         || order.failure_url.is_some()
         || order.processing_url.is_some())
-    .then(|| ReturnUrls {
+    .then_some(ReturnUrls {
         success: order.success_url.as_deref(),
         fail: order.failure_url.as_deref(),
         pending: order.processing_url.as_deref(),

@@ -111,7 +111,9 @@ pub fn invoice(body: &str, known: &Known<'_>) -> Result<Outcome> {
         }
     }
     let provider_status = attrs.status.clone();
-    let mut state = provider_status.as_deref().map_or(State::Unknown, status::map);
+    let mut state = provider_status
+        .as_deref()
+        .map_or(State::Unknown, status::map);
     let currency = attrs
         .currency
         .clone()
@@ -199,7 +201,9 @@ fn next_action(hpp_url: Option<&str>, flow: Option<FlowData>) -> Option<NextActi
         .collect();
     details.insert(
         "method".to_owned(),
-        flow.method.unwrap_or_else(|| "GET".to_owned()).to_ascii_uppercase(),
+        flow.method
+            .unwrap_or_else(|| "GET".to_owned())
+            .to_ascii_uppercase(),
     );
     Some(NextAction::PaymentDetails {
         details,

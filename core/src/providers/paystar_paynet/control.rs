@@ -26,12 +26,34 @@ pub fn sale(
     )
 }
 
-pub fn status(login: &str, client_orderid: &str, orderid: &str, merchant_control: &Secret) -> String {
-    sha1_hex(format!("{login}{client_orderid}{orderid}{}", merchant_control.expose()).as_bytes())
+pub fn status(
+    login: &str,
+    client_orderid: &str,
+    orderid: &str,
+    merchant_control: &Secret,
+) -> String {
+    sha1_hex(
+        format!(
+            "{login}{client_orderid}{orderid}{}",
+            merchant_control.expose()
+        )
+        .as_bytes(),
+    )
 }
 
-pub fn callback(status: &str, orderid: &str, client_orderid: &str, merchant_control: &Secret) -> String {
-    sha1_hex(format!("{status}{orderid}{client_orderid}{}", merchant_control.expose()).as_bytes())
+pub fn callback(
+    status: &str,
+    orderid: &str,
+    client_orderid: &str,
+    merchant_control: &Secret,
+) -> String {
+    sha1_hex(
+        format!(
+            "{status}{orderid}{client_orderid}{}",
+            merchant_control.expose()
+        )
+        .as_bytes(),
+    )
 }
 
 /// Constant-time, case-insensitive comparison of a received `control` with the expected one.

@@ -20,7 +20,10 @@ pub fn from_reply(reply: &FormReply) -> Option<PspError> {
         .get("error-message")
         .map(redact_pans)
         .unwrap_or_else(|| "no error-message".to_owned());
-    let mut err = PspError::new(code, format!("PayNetEasy bridge refused the request: {detail}"));
+    let mut err = PspError::new(
+        code,
+        format!("PayNetEasy bridge refused the request: {detail}"),
+    );
     if let Some(c) = reply.get("error-code") {
         err = err.with_provider_code(c);
     }
@@ -40,7 +43,10 @@ pub fn from_http(response: &HttpResponse) -> PspError {
             ErrorCode::TemporarilyUnavailable,
             "PayNetEasy bridge asks to try later",
         ),
-        _ => (ErrorCode::ProviderError, "PayNetEasy bridge returned an undocumented error"),
+        _ => (
+            ErrorCode::ProviderError,
+            "PayNetEasy bridge returned an undocumented error",
+        ),
     };
     let mut err = PspError::new(code, format!("{text} (HTTP {status})")).with_http_status(status);
     // A form body on an error status may still carry the upstream error fields.

@@ -64,7 +64,10 @@ pub fn sale(config: &PaynetConfig, base: &str, order: &PaymentOrder) -> Result<H
     validate::text("card.holder", Some(holder), 128)?;
     let month = validate::required("card.expiryMonth", card.expiry_month.as_deref())?;
     if !(month.len() == 2 && matches!(month.parse::<u8>(), Ok(1..=12))) {
-        return Err(PspError::invalid("card.expiryMonth", "must be MM, 01 to 12"));
+        return Err(PspError::invalid(
+            "card.expiryMonth",
+            "must be MM, 01 to 12",
+        ));
     }
     let year = validate::required("card.expiryYear", card.expiry_year.as_deref())?;
     if !(year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit())) {
@@ -92,7 +95,10 @@ pub fn sale(config: &PaynetConfig, base: &str, order: &PaymentOrder) -> Result<H
     }
     if let Some(c) = &order.country {
         if !(c.len() == 2 && c.bytes().all(|b| b.is_ascii_uppercase())) {
-            return Err(PspError::invalid("country", "must be ISO 3166-1 alpha-2, upper case"));
+            return Err(PspError::invalid(
+                "country",
+                "must be ISO 3166-1 alpha-2, upper case",
+            ));
         }
     }
     for (field, value) in [
@@ -154,7 +160,10 @@ pub fn sale(config: &PaynetConfig, base: &str, order: &PaymentOrder) -> Result<H
             ));
         }
         if k.is_empty() || k.len() > 64 {
-            return Err(PspError::invalid("extras", "keys must be 1 to 64 characters"));
+            return Err(PspError::invalid(
+                "extras",
+                "keys must be 1 to 64 characters",
+            ));
         }
         validate::text(&format!("extras.{k}"), Some(v), 512)?;
         pairs.push((k, v));
