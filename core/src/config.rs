@@ -14,6 +14,7 @@ pub enum GatewayConfig {
     PaystarCorefy(providers::paystar_corefy::CorefyConfig),
     PaystarPaynet(providers::paystar_paynet::PaynetConfig),
     Dpay(providers::dpay::DpayConfig),
+    Tupay(providers::tupay::TupayConfig),
 }
 
 impl GatewayConfig {
@@ -24,6 +25,7 @@ impl GatewayConfig {
             GatewayConfig::PaystarCorefy(_) => "paystar_corefy",
             GatewayConfig::PaystarPaynet(_) => "paystar_paynet",
             GatewayConfig::Dpay(_) => "dpay",
+            GatewayConfig::Tupay(_) => "tupay",
         }
     }
 }

@@ -38,6 +38,7 @@ impl Gateway {
                 Box::new(providers::paystar_paynet::PaystarPaynet::new(c)?)
             }
             GatewayConfig::Dpay(c) => Box::new(providers::dpay::Dpay::new(c)?),
+            GatewayConfig::Tupay(c) => Box::new(providers::tupay::Tupay::new(c)?),
         };
         Ok(Gateway { provider })
     }

@@ -13,9 +13,10 @@ pub use capabilities::Capabilities;
 pub use context::Context;
 pub use http::{HttpRequest, HttpResponse};
 pub use operation::{
-    BalanceQuery, BankAccount, CardData, Customer, Flow, Operation, OrderRef, PaymentOrder,
+    BalanceQuery, BankAccount, CardData, Customer, Flow, ListQuery, Operation, OrderRef,
+    PaymentOrder,
 };
-pub use outcome::{Balance, Outcome};
+pub use outcome::{Balance, BalanceReportRow, Outcome, PageInfo, Session};
 pub use payment::{
     CardInfo, Direction, HistoryEvent, NextAction, Payment, PaymentStatus, Reason, State,
 };

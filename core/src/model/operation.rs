@@ -21,6 +21,15 @@ pub enum Operation {
     ValidatePayout(OrderRef),
     /// Executes a payout that a two-step provider created but holds until told (DPay `process`).
     ProcessPayout(OrderRef),
+    /// Logs in to a provider's reporting (reconciliation) API; answers with a `session` outcome
+    /// whose token the listing operations carry. Credentials come from the config.
+    OpenSession,
+    /// One page of deposits created in a date range (a reconciliation listing).
+    ListDeposits(ListQuery),
+    /// One page of payouts created in a date range (a reconciliation listing).
+    ListPayouts(ListQuery),
+    /// One page of the provider's daily balance report for a date range.
+    GetBalanceReport(ListQuery),
 }
 
 impl Operation {
@@ -35,6 +44,10 @@ impl Operation {
             Operation::GetBalance(_) => "get_balance",
             Operation::ValidatePayout(_) => "validate_payout",
             Operation::ProcessPayout(_) => "process_payout",
+            Operation::OpenSession => "open_session",
+            Operation::ListDeposits(_) => "list_deposits",
+            Operation::ListPayouts(_) => "list_payouts",
+            Operation::GetBalanceReport(_) => "get_balance_report",
         }
     }
 }
@@ -84,6 +97,12 @@ pub struct PaymentOrder {
     pub country: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub language: Option<String>,
+    /// Where the payer goes when they cancel or go back (e.g. Tupay's `back_url`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cancel_url: Option<String>,
+    /// Create the payout held: the provider executes it only once released (Tupay `on_hold`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub on_hold: Option<bool>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub card: Option<CardData>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -244,4 +263,46 @@ pub struct BalanceQuery {
     /// `deposit` (the default) or `payout`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scope: Option<String>,
+}
+
+/// A reconciliation listing: a date range (on the creation date), a page and optional filters.
+/// `session` is the token from `open_session`; `Debug` never shows it.
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[serde(rename_all = "camelCase")]
+pub struct ListQuery {
+    /// The token an `open_session` outcome returned.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub session: Option<String>,
+    /// RFC 3339 UTC, inclusive.
+    pub from: String,
+    /// RFC 3339 UTC.
+    pub to: String,
+    /// Zero-based page number; 0 when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<u32>,
+    /// The provider's own status word to filter on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<String>,
+    /// ISO 3166-1 alpha-2.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+    /// Provider-specific payment method code.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub payment_method: Option<String>,
+    /// The customer's document number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub document: Option<String>,
+}
+
+impl std::fmt::Debug for ListQuery {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListQuery")
+            .field("session", &self.session.as_ref().map(|_| "***"))
+            .field("from", &self.from)
+            .field("to", &self.to)
+            .field("page", &self.page)
+            .field("status", &self.status)
+            .finish_non_exhaustive()
+    }
 }

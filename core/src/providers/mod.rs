@@ -6,3 +6,4 @@ pub mod paystar;
 pub mod paystar_butler;
 pub mod paystar_corefy;
 pub mod paystar_paynet;
+pub mod tupay;
