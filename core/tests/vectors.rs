@@ -1,10 +1,18 @@
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 //! Runs every shared conformance vector file under `tests/vectors/` (DESIGN §6) through the
 //! public API. Folders that hold other formats (flows) are run by their own test.
 
 use std::path::{Path, PathBuf};
 
 fn vector_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
     let mut entries: Vec<_> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
     entries.sort();
     for p in entries {
@@ -21,7 +29,11 @@ fn every_vector_passes() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/vectors");
     let mut files = Vec::new();
     vector_files(&root, &mut files);
-    assert!(!files.is_empty(), "no vector files under {}", root.display());
+    assert!(
+        !files.is_empty(),
+        "no vector files under {}",
+        root.display()
+    );
     let (mut passed, mut failed) = (0usize, 0usize);
     let mut failures = Vec::new();
     for f in &files {
@@ -36,9 +48,19 @@ fn every_vector_passes() {
             failures.push(format!("{}: {e}", f.display()));
         }
         for c in report.cases.iter().filter(|c| c.failure.is_some()) {
-            failures.push(format!("{} / {}: {}", f.display(), c.name, c.failure.as_deref().unwrap_or("")));
+            failures.push(format!(
+                "{} / {}: {}",
+                f.display(),
+                c.name,
+                c.failure.as_deref().unwrap_or("")
+            ));
         }
     }
     println!("rust: {passed} passed, {failed} failed");
-    assert!(failures.is_empty(), "{} vector cases failed:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} vector cases failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }

@@ -1,3 +1,9 @@
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 //! The CLI's contract: JSON on stdout, PspError JSON with exit 2, usage errors exit 64,
 //! `vectors` closing line and exit code.
 

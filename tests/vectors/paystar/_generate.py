@@ -121,7 +121,13 @@ def deposit_create():
                 "successRedirectUrl": "https://merch.com/success",
                 "failedRedirectUrl": "https://merch.com/failed",
                 "processingRedirectUrl": "https://merch.com/processing",
-                "additionalFields": [{"key": "cardNumber", "value": "4111111111111111"}],
+                # holder/expiry/CVV keys are pspkit's documented choice (the docs show only
+                # cardNumber): see core/src/providers/paystar/requests.rs card_details.
+                "additionalFields": [{"key": "cardNumber", "value": "4111111111111111"},
+                                     {"key": "cardHolder", "value": "JOHN WEAK"},
+                                     {"key": "cardExpiryMonth", "value": "12"},
+                                     {"key": "cardExpiryYear", "value": "2030"},
+                                     {"key": "cardCvv", "value": "123"}],
             },
         },
         "response": ok({"externalId": "a64104f5-58ff-4c8f-b704-fa28f2d0cf57", "orderStatus": "Processing"}),
@@ -624,6 +630,18 @@ def status_cases():
             "expect": payment(status={"state": state, "final": final, "providerStatus": word},
                               pollAfterSeconds=None if final else 120),
         })
+    c.append({
+        "name": "a payout reported as Init is unknown (payouts have no Init), not requires_action",
+        "build": {"type": "get_payout", "providerId": "f8832bdf-ce98-48e1-b3d3-023fdb7358d0"},
+        "response": ok({"externalId": "f8832bdf-ce98-48e1-b3d3-023fdb7358d0", "orderStatus": "Init"}),
+        "expect": payment(direction="payout", status=status("unknown", False, "Init"), pollAfterSeconds=120),
+    })
+    c.append({
+        "name": "a negative order amount is not what PayStar documents",
+        "build": {"type": "get_deposit", "providerId": "7b1f3c5a-96ab-4b77-8c8a-0f7b22c9fd01"},
+        "response": ok('{"externalId":"7b1f3c5a-96ab-4b77-8c8a-0f7b22c9fd01","orderStatus":"Success","amount":-100}'),
+        "expectError": err("bad_response"),
+    })
     c.append({
         "name": "a missing orderStatus is unknown, not final",
         "build": {"type": "get_payout", "providerId": "f8832bdf-ce98-48e1-b3d3-023fdb7358d0"},
@@ -1256,6 +1274,13 @@ def validation():
                                                    "amount": "-1", "currency": "USD",
                                                    "card": {"number": "1234123412341234"}})
     bad("payout with a non-https callbackUrl", dict(PAYOUT_OP, callbackUrl="ftp://merch.com/cb"))
+    bad("hosted deposit with a card holder", {"type": "create_deposit", "merchantId": "M-1", "amount": "100",
+                                              "currency": "USD", "flow": "hosted", "card": {"holder": "JOHN WEAK"}})
+    bad("token deposit that also carries a card number",
+        {"type": "create_deposit", "merchantId": "M-1", "amount": "100", "currency": "USD", "flow": "token",
+         "card": {"token": "7b9fdcbe-10cb-4e06-b8d1-25c4b1cbb081", "number": "4111111111111111"}})
+    bad("card expiry month 13", dict(d, card={"number": "4111111111111111", "expiryMonth": "13"}))
+    bad("card cvv of 2 digits", dict(d, card={"number": "4111111111111111", "cvv": "12"}))
     return write("validation.json",
                  "PayStar bad input: every operation field checked before anything is sent; each refusal is "
                  "invalid_request.", c)

@@ -10,6 +10,7 @@ use crate::url::normalize_base_url;
 /// credentials; each is either a ready bearer token or a key pair to mint an HS256 JWT from.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct PaystarConfig {
     /// Points every host at one base URL (InstantTransfer, a proxy, the local sandbox).
@@ -34,6 +35,7 @@ pub struct PaystarConfig {
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct PaystarHosts {
     /// Card & P2P deposits, payouts, all status calls.
@@ -52,6 +54,7 @@ pub struct PaystarHosts {
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct KeyPair {
     pub public_key: String,

@@ -164,13 +164,25 @@ fn additional_fields<'a>(kind: CreateKind, order: &'a PaymentOrder) -> Result<Ve
         Flow::Token => {
             let token = validate::required("card.token", card.and_then(|c| c.token.as_deref()))?;
             validate::text("card.token", Some(token), 256)?;
+            if card.is_some_and(|c| c.number.is_some() || c.cvv.is_some()) {
+                return Err(PspError::invalid(
+                    "card.number",
+                    "token deposits send the stored token, not card data",
+                ));
+            }
             out.push(KeyValue {
                 key: "cardStorageToken",
                 value: token.to_owned(),
             });
         }
         Flow::Hosted => {
-            if card.is_some_and(|c| c.number.is_some() || c.cvv.is_some()) {
+            if card.is_some_and(|c| {
+                c.number.is_some()
+                    || c.cvv.is_some()
+                    || c.holder.is_some()
+                    || c.expiry_month.is_some()
+                    || c.expiry_year.is_some()
+            }) {
                 return Err(PspError::invalid(
                     "card",
                     "hosted deposits must not carry card data; PayStar's page collects it",
@@ -187,6 +199,9 @@ fn additional_fields<'a>(kind: CreateKind, order: &'a PaymentOrder) -> Result<Ve
                         key: "cardNumber",
                         value: pan.expose().to_owned(),
                     });
+                    if let Some(c) = card {
+                        card_details(c, &mut out)?;
+                    }
                 }
                 None if needs_card => {
                     return Err(PspError::invalid(
@@ -275,6 +290,55 @@ fn additional_fields<'a>(kind: CreateKind, order: &'a PaymentOrder) -> Result<Ve
         }
     }
     Ok(out)
+}
+
+/// Holder, expiry and CVV for direct card payments. The docs show only `cardNumber`; the other
+/// keys follow PayStar's own naming (`cardHolder` is what it returns in `externalParams`) and are
+/// sent only when the caller gives them — change the names here if the account manager's field
+/// list says otherwise.
+fn card_details<'a>(card: &crate::model::CardData, out: &mut Vec<KeyValue<'a>>) -> Result<()> {
+    if let Some(h) = &card.holder {
+        validate::text("card.holder", Some(h), 64)?;
+        out.push(KeyValue {
+            key: "cardHolder",
+            value: h.clone(),
+        });
+    }
+    if let Some(m) = &card.expiry_month {
+        let ok = m.len() == 2 && m.parse::<u8>().is_ok_and(|v| (1..=12).contains(&v));
+        if !ok {
+            return Err(PspError::invalid(
+                "card.expiryMonth",
+                "must be two digits 01 to 12",
+            ));
+        }
+        out.push(KeyValue {
+            key: "cardExpiryMonth",
+            value: m.clone(),
+        });
+    }
+    if let Some(y) = &card.expiry_year {
+        if y.len() != 4 || !y.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(PspError::invalid(
+                "card.expiryYear",
+                "must be four digits (YYYY)",
+            ));
+        }
+        out.push(KeyValue {
+            key: "cardExpiryYear",
+            value: y.clone(),
+        });
+    }
+    if let Some(c) = &card.cvv {
+        if !(3..=4).contains(&c.len()) || !c.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(PspError::invalid("card.cvv", "must be 3 or 4 digits"));
+        }
+        out.push(KeyValue {
+            key: "cardCvv",
+            value: c.clone(),
+        });
+    }
+    Ok(())
 }
 
 /// Status by PayStar id (`externalId`) or by merchant id (`externalTransactionId`).

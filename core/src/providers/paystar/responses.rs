@@ -139,7 +139,7 @@ pub(super) fn payment_from(
     let provider_status = parsed.order_status.clone();
     let state = provider_status
         .as_deref()
-        .map_or(State::Unknown, status::map);
+        .map_or(State::Unknown, |s| status::map_for(direction, s));
     let history: Vec<HistoryEvent> = parsed
         .order_history
         .unwrap_or_default()
@@ -157,6 +157,11 @@ pub(super) fn payment_from(
         .or_else(|| known.currency.map(str::to_owned));
     let amount = match parsed.amount.as_deref() {
         Some(raw) => match amount_text(raw, "amount")? {
+            Some(text) if text.starts_with('-') => {
+                return Err(PspError::bad_response(format!(
+                    "PayStar reported a negative order amount {text}"
+                )))
+            }
             Some(text) => Some(normalize_reported(&text, currency.as_deref())?),
             None => None,
         },

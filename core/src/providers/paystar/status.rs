@@ -15,9 +15,26 @@ pub fn map(provider_status: &str) -> State {
     }
 }
 
+/// Payouts have no `Init` (the payout pages list Created/Processing/Success/Failed only), so a
+/// payout reported as `Init` is an undocumented value: `unknown`, not `requires_action`.
+pub fn map_for(direction: crate::model::Direction, provider_status: &str) -> State {
+    match (direction, provider_status) {
+        (crate::model::Direction::Payout, "Init") => State::Unknown,
+        _ => map(provider_status),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn payouts_have_no_init() {
+        use crate::model::Direction;
+        assert_eq!(map_for(Direction::Payout, "Init"), State::Unknown);
+        assert_eq!(map_for(Direction::Deposit, "Init"), State::RequiresAction);
+        assert_eq!(map_for(Direction::Payout, "Success"), State::Succeeded);
+    }
 
     #[test]
     fn table() {
