@@ -21,6 +21,8 @@ pub struct Outgoing {
     pub provider: &'static str,
     /// The provider's order id, used to group callbacks of one order.
     pub order_id: String,
+    /// `POST` with a body (PayStar) or a bare `GET` (DPay's `status_url`).
+    pub method: &'static str,
     pub url: String,
     pub content_type: &'static str,
     pub headers: Vec<(String, String)>,
@@ -129,12 +131,16 @@ async fn send(callback: &Outgoing) -> Result<(u16, String), String> {
         .await
         .map_err(|e| format!("connect {}: {e}", target.connect))?;
     let mut head = format!(
-        "POST {} HTTP/1.1\r\nHost: {}\r\nContent-Type: {}\r\nContent-Length: {}\r\nConnection: close\r\nUser-Agent: pspkit-sandbox\r\n",
-        target.path,
-        target.host_header,
-        callback.content_type,
-        callback.body.len()
+        "{} {} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\nUser-Agent: pspkit-sandbox\r\n",
+        callback.method, target.path, target.host_header,
     );
+    if callback.method != "GET" {
+        head.push_str(&format!(
+            "Content-Type: {}\r\nContent-Length: {}\r\n",
+            callback.content_type,
+            callback.body.len()
+        ));
+    }
     for (k, v) in &callback.headers {
         head.push_str(&format!("{k}: {v}\r\n"));
     }

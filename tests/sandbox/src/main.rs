@@ -21,6 +21,7 @@
 mod admin;
 mod callbacks;
 mod clock;
+mod dpay;
 mod faults;
 mod paystar;
 mod server;
@@ -34,7 +35,10 @@ use state::Simulator;
 
 /// The simulators a fresh (or reset) sandbox starts with.
 fn simulators() -> Vec<Box<dyn Simulator>> {
-    vec![Box::new(paystar::Paystar::default())]
+    vec![
+        Box::new(paystar::Paystar::default()),
+        Box::new(dpay::Dpay::default()),
+    ]
 }
 
 fn parse_port(args: &[String]) -> Result<u16, String> {

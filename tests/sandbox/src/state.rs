@@ -132,6 +132,7 @@ mod tests {
         Outgoing {
             provider: "paystar",
             order_id: order.into(),
+            method: "POST",
             url: "http://127.0.0.1:1/".into(),
             content_type: "application/json",
             headers: Vec::new(),

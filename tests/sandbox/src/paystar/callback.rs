@@ -58,6 +58,7 @@ pub fn signed(order: &Order, url: &str) -> Outgoing {
     Outgoing {
         provider: "paystar",
         order_id: order.external_id.clone(),
+        method: "POST",
         url: url.to_owned(),
         content_type: "application/json",
         headers: vec![("Signature".into(), sig)],

@@ -20,8 +20,10 @@ impl Sandbox {
             }
         }
         // Set for integration tests; examples (the demo) need PSPKIT_SANDBOX_URL instead.
-        let bin = option_env!("CARGO_BIN_EXE_pspkit-sandbox")
-            .expect("PSPKIT_SANDBOX_URL is not set: start with tests/sandbox/with-sandbox.sh");
+        let Some(bin) = option_env!("CARGO_BIN_EXE_pspkit-sandbox") else {
+            eprintln!("PSPKIT_SANDBOX_URL is not set: start with tests/sandbox/with-sandbox.sh");
+            std::process::exit(2);
+        };
         let mut child = Command::new(bin)
             .args(["--port", "0"])
             .stdout(Stdio::piped())
