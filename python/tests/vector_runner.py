@@ -1,0 +1,209 @@
+"""DESIGN §6 conformance vectors through pspkit's public Python API.
+
+Matching (same rules as core/src/conformance/matching.rs): every key in the expected object must
+be in the actual one and equal, recursively; arrays element by element with the same length;
+numbers by decimal value (100 == 100.00); header names case-insensitive; an expected `null` also
+matches a missing key. `expectRequest` checks method, url, headers, absentHeaders, body (exact
+text), json (parsed subset) and form (form-urlencoded subset). Cases may override `config` and
+`context`. Files with top-level `"kind": "flow"` belong to the flow runner and are skipped.
+"""
+from __future__ import annotations
+
+import json
+import os
+import urllib.parse
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Dict, List, Optional, Tuple
+
+import pspkit
+from pspkit import Context, Gateway, HttpRequest, HttpResponse, Operation, PspError
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def vectors_dir() -> Path:
+    return Path(os.environ.get("PSPKIT_VECTORS") or REPO / "tests" / "vectors")
+
+
+def _load(text: str) -> Any:
+    return json.loads(text, parse_float=Decimal, parse_int=Decimal)
+
+
+def vector_cases(root: Path) -> List[Tuple[str, Dict[str, Any], Dict[str, Any]]]:
+    """(id, file, case) for every case of every vector file under `root`, sorted by path."""
+    out = []
+    for path in sorted(root.rglob("*.json")):
+        data = _load(path.read_text(encoding="utf-8"))
+        if isinstance(data, dict) and data.get("kind") == "flow":
+            continue
+        rel = path.relative_to(root).as_posix()
+        cases = data.get("cases") if isinstance(data, dict) else None
+        if not isinstance(cases, list):
+            out.append((f"{rel}::<file>", {"_file_error": "missing \"cases\" array"}, {}))
+            continue
+        for i, case in enumerate(cases):
+            name = case.get("name", f"case #{i}") if isinstance(case, dict) else f"case #{i}"
+            out.append((f"{rel}::{name}", data, case))
+    return out
+
+
+def mismatch(expected: Any, actual: Any, path: str = "$", ci_keys: bool = False) -> Optional[str]:
+    """None when `expected` is a subset of `actual`, else where they differ."""
+    if isinstance(expected, dict) and isinstance(actual, dict):
+        for key, ev in expected.items():
+            if ci_keys:
+                found = [v for k, v in actual.items() if k.lower() == key.lower()]
+            else:
+                found = [actual[key]] if key in actual else []
+            if not found:
+                if ev is None:
+                    continue
+                return f"{path}.{key}: missing (expected {ev!r})"
+            m = mismatch(ev, found[0], f"{path}.{key}")
+            if m:
+                return m
+        return None
+    if isinstance(expected, list) and isinstance(actual, list):
+        if len(expected) != len(actual):
+            return f"{path}: expected {len(expected)} elements, got {len(actual)}"
+        for i, (ev, av) in enumerate(zip(expected, actual)):
+            m = mismatch(ev, av, f"{path}[{i}]")
+            if m:
+                return m
+        return None
+    if _is_number(expected) and _is_number(actual):
+        return None if Decimal(expected) == Decimal(actual) else f"{path}: expected {expected}, got {actual}"
+    if type(expected) is type(actual) and expected == actual:
+        return None
+    return f"{path}: expected {expected!r}, got {actual!r}"
+
+
+def _is_number(v: Any) -> bool:
+    return isinstance(v, (int, Decimal)) and not isinstance(v, bool)
+
+
+def _dumps(value: Any) -> str:
+    """JSON text of vector data, numbers written exactly as the vector spelled them."""
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, dict):
+        return "{" + ",".join(f"{json.dumps(k)}:{_dumps(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, list):
+        return "[" + ",".join(_dumps(v) for v in value) + "]"
+    return json.dumps(value)
+
+
+def _as_data(model_object: Any) -> Any:
+    return _load(pspkit.to_json(model_object))
+
+
+class CaseFailed(AssertionError):
+    pass
+
+
+def run_case(file: Dict[str, Any], case: Dict[str, Any]) -> None:
+    """Raises CaseFailed with the reason when the case does not hold."""
+    if "_file_error" in file:
+        raise CaseFailed(file["_file_error"])
+    config = case.get("config", file.get("config"))
+    if config is None:
+        raise CaseFailed("no config")
+    ctx_data = dict(file.get("context") or {})
+    ctx_data.update(case.get("context") or {})
+    context = pspkit.from_json(Context, _dumps(ctx_data))
+    expect = case.get("expect")
+    expect_error = case.get("expectError")
+
+    try:
+        gateway = Gateway.from_json(_dumps(config))
+    except PspError as e:
+        return _settle_error(e, expect_error, "config")
+
+    if "callback" in case:
+        request = pspkit.from_json(HttpRequest, _dumps(case["callback"]))
+        try:
+            event = gateway.parse_callback(request, context)
+        except PspError as e:
+            return _settle_error(e, expect_error, "parse_callback")
+        return _settle_value(_as_data(event), expect, expect_error)
+
+    if "build" not in case:
+        raise CaseFailed('a case needs "build" or "callback"')
+    try:
+        operation = pspkit.from_json(Operation, _dumps(case["build"]))
+    except PspError as e:
+        return _settle_error(e, expect_error, "operation")
+
+    built: Optional[HttpRequest] = None
+    build_error: Optional[PspError] = None
+    try:
+        built = gateway.build(operation, context)
+    except PspError as e:
+        build_error = e
+    if "expectRequest" in case:
+        if built is None:
+            raise CaseFailed(f"build failed: {pspkit.error_to_dict(build_error)}")  # type: ignore[arg-type]
+        _check_request(case["expectRequest"], built)
+    if "response" not in case:
+        if build_error is not None:
+            return _settle_error(build_error, expect_error, "build")
+        if expect_error is not None:
+            raise CaseFailed("build succeeded but an error was expected")
+        if "expectRequest" not in case:
+            raise CaseFailed("case checks nothing (no expectRequest, response or expectError)")
+        return None
+    response = pspkit.from_json(HttpResponse, _dumps(case["response"]))
+    try:
+        outcome = gateway.parse(operation, response)
+    except PspError as e:
+        return _settle_error(e, expect_error, "parse")
+    return _settle_value(_as_data(outcome), expect, expect_error)
+
+
+def _check_request(expected: Dict[str, Any], actual: HttpRequest) -> None:
+    if "method" in expected and expected["method"] != actual.method:
+        raise CaseFailed(f"method: expected {expected['method']!r}, got {actual.method!r}")
+    if "url" in expected and expected["url"] != actual.url:
+        raise CaseFailed(f"url: expected {expected['url']!r}, got {actual.url!r}")
+    headers = dict(actual.headers)
+    if "headers" in expected:
+        m = mismatch(expected["headers"], headers, "$", ci_keys=True)
+        if m:
+            raise CaseFailed(f"headers: {m}")
+    for name in expected.get("absentHeaders") or []:
+        if any(k.lower() == name.lower() for k in headers):
+            raise CaseFailed(f"header {name} must be absent")
+    if "body" in expected and expected["body"] != actual.body:
+        raise CaseFailed(f"body: expected {expected['body']!r}, got {actual.body!r}")
+    if "json" in expected:
+        try:
+            body = _load(actual.body)
+        except ValueError as e:
+            raise CaseFailed(f"body is not JSON ({e}): {actual.body!r}") from None
+        m = mismatch(expected["json"], body)
+        if m:
+            raise CaseFailed(f"json body: {m}")
+    if "form" in expected:
+        form = dict(urllib.parse.parse_qsl(actual.body, keep_blank_values=True))
+        m = mismatch(expected["form"], form)
+        if m:
+            raise CaseFailed(f"form body: {m}")
+
+
+def _settle_value(actual: Any, expect: Any, expect_error: Any) -> None:
+    if expect_error is not None:
+        raise CaseFailed(f"expected an error, got {_dumps(actual)}")
+    if expect is not None:
+        m = mismatch(expect, actual)
+        if m:
+            raise CaseFailed(m)
+
+
+def _settle_error(error: PspError, expect_error: Any, stage: str) -> None:
+    actual = pspkit.error_to_dict(error)
+    if expect_error is None:
+        raise CaseFailed(f"{stage} failed: {actual}")
+    m = mismatch(expect_error, actual)
+    if m:
+        raise CaseFailed(f"{stage} error {m}; got {actual}")
