@@ -75,9 +75,11 @@ pub fn decode_component(s: &str) -> String {
 }
 
 /// A caller-supplied URL (callback, redirect): absolute `https://` with a host, no spaces.
+/// Plain `http://` is accepted only for loopback hosts (a local sandbox on this machine).
 pub fn check_https_url(field: &str, url: &str) -> Result<()> {
     let rest = url
         .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://").filter(|r| is_loopback_authority(r)))
         .ok_or_else(|| PspError::invalid(field, "must be an absolute https:// URL"))?;
     let host = rest.split(['/', '?', '#']).next().unwrap_or("");
     if host.is_empty()
@@ -90,6 +92,15 @@ pub fn check_https_url(field: &str, url: &str) -> Result<()> {
         ));
     }
     Ok(())
+}
+
+fn is_loopback_authority(rest: &str) -> bool {
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host = match authority.rsplit_once(':') {
+        Some((h, port)) if port.bytes().all(|b| b.is_ascii_digit()) => h,
+        _ => authority,
+    };
+    matches!(host, "127.0.0.1" | "localhost" | "[::1]")
 }
 
 /// A base URL from config: `http(s)://host[:port][/path]`, returned without a trailing slash and
@@ -164,5 +175,8 @@ mod tests {
         assert!(normalize_base_url("baseUrl", "example.com").is_err());
         assert!(check_https_url("callbackUrl", "http://merch.com/cb").is_err());
         assert!(check_https_url("callbackUrl", "https://merch.com/cb").is_ok());
+        assert!(check_https_url("callbackUrl", "http://127.0.0.1:8080/cb").is_ok());
+        assert!(check_https_url("callbackUrl", "http://127.0.0.1.evil.com/cb").is_err());
+        assert!(check_https_url("callbackUrl", "http://localhost@evil.com/cb").is_err());
     }
 }
