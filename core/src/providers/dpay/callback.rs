@@ -60,3 +60,37 @@ pub fn parse(request: &HttpRequest) -> Result<CallbackEvent> {
         reply: Reply::ok("OK"),
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn get(url: &str) -> HttpRequest {
+        HttpRequest {
+            method: "GET".into(),
+            url: url.into(),
+            ..HttpRequest::default()
+        }
+    }
+
+    #[test]
+    fn never_verified_never_final() {
+        let e = parse(&get("https://m.example/cb?payment_id=W-1&status=PAYED")).unwrap();
+        assert!(!e.verified);
+        assert_eq!(e.payment.status.state, State::Unknown);
+        assert!(!e.payment.status.is_final);
+        assert_eq!(
+            e.confirm_with,
+            Some(Operation::GetPayout(OrderRef::by_merchant_id("W-1")))
+        );
+    }
+
+    #[test]
+    fn rejects_unusable_requests() {
+        assert!(parse(&get("https://m.example/cb")).is_err());
+        assert!(parse(&get("https://m.example/cb?payment_id=a%2Fb")).is_err());
+        let mut post = get("https://m.example/cb?payment_id=W-1");
+        post.method = "POST".into();
+        assert!(parse(&post).is_err());
+    }
+}

@@ -247,3 +247,63 @@ fn signed(config: &DpayConfig, base: &str, call: Call, body: String) -> HttpRequ
         body,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{BankAccount, CardData, Customer};
+
+    fn order() -> PaymentOrder {
+        PaymentOrder {
+            merchant_id: "W-1".into(),
+            amount: "1000".into(),
+            currency: "GHS".into(),
+            payment_method: Some("mtn-ghana.ghs".into()),
+            ..PaymentOrder::default()
+        }
+    }
+
+    #[test]
+    fn phone_is_the_destination_only_without_another() {
+        let mut o = order();
+        o.customer = Some(Customer {
+            phone: Some("+233241234567".into()),
+            ..Customer::default()
+        });
+        assert_eq!(
+            recipient(&o, "mtn-ghana.ghs").as_deref(),
+            Ok("233241234567")
+        );
+        o.bank_account = Some(BankAccount {
+            account_number: Some("0123456789".into()),
+            ..BankAccount::default()
+        });
+        assert_eq!(recipient(&o, "bank.ngn").as_deref(), Ok("0123456789"));
+    }
+
+    #[test]
+    fn card_errors_never_echo_the_number() {
+        let mut o = order();
+        o.card = Some(CardData {
+            number: Some("4111111111111111x".into()),
+            ..CardData::default()
+        });
+        let err = recipient(&o, "visamaster.uah").unwrap_err();
+        assert!(!err.message.contains("4111111111111111"));
+        o.wallet_address = Some("TQ5NbS7wRUdPbyVeRZ2Ahjx2mzZrqpnyvH".into());
+        let err = recipient(&o, "visamaster.uah").unwrap_err();
+        assert!(!err.message.contains("4111111111111111"));
+    }
+
+    #[test]
+    fn crypto_needs_a_wallet() {
+        let mut o = order();
+        o.customer = Some(Customer {
+            phone: Some("+233241234567".into()),
+            ..Customer::default()
+        });
+        assert!(recipient(&o, "usdt_trc20").is_err());
+        o.wallet_address = Some("bad address!".into());
+        assert!(recipient(&o, "usdt_trc20").is_err());
+    }
+}
