@@ -2,7 +2,7 @@
 //!
 //! The table is what makes "100.001 USD" an error instead of a silent rounding. Crypto assets use
 //! the precision their providers quote (USDT 6, BTC 8, ETH 18 would overflow i64 minor units, so
-//! ETH is capped at the 8 decimals payment gateways actually settle).
+//! ETH and LINK are capped at the 8 decimals payment gateways actually settle; XMR keeps its 12).
 
 /// A currency code and how many decimal places its amounts may carry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,6 +25,7 @@ static CURRENCIES: &[(&str, u8)] = &[
     ("AZN", 2),
     ("BAM", 2),
     ("BBD", 2),
+    ("BCH", 8),
     ("BDT", 2),
     ("BGN", 2),
     ("BHD", 3),
@@ -93,6 +94,7 @@ static CURRENCIES: &[(&str, u8)] = &[
     ("KZT", 2),
     ("LAK", 2),
     ("LBP", 2),
+    ("LINK", 8),
     ("LKR", 2),
     ("LRD", 2),
     ("LSL", 2),
@@ -172,6 +174,7 @@ static CURRENCIES: &[(&str, u8)] = &[
     ("WST", 2),
     ("XAF", 0),
     ("XCD", 2),
+    ("XMR", 12),
     ("XOF", 0),
     ("XPF", 0),
     ("YER", 2),
