@@ -1,0 +1,673 @@
+//! Randomized fault simulation of the payment lifecycle driver against a model PayStar.
+//!
+//! The model is an in-memory PayStar that answers the requests the flow builds (through the real
+//! PayStar gateway, so the real build and parse paths run): it keeps orders by merchant id,
+//! refuses a second create for the same id with `1-4007`, moves orders through
+//! Created → Processing → Success/Failed on a virtual clock (sometimes stalling, sometimes
+//! reversing a Success afterwards, which PayStar does not document), and sends signed callbacks.
+//! Faults: requests lost before or after the provider acted, timeouts, resets, 423, 5xx, HTML
+//! bodies, merchant-id lookups that lag behind a fresh create, callbacks dropped, duplicated,
+//! delayed (so reordered) and forged.
+//!
+//! Every run also drives a twin flow that is stored to JSON and resumed before every input;
+//! it must produce identical actions and state.
+//!
+//! Asserted for every run: the provider never accepts two creates for one flow, and never sees
+//! a re-create unless its last merchant-id lookup said not_found; after a create with an
+//! unknown outcome the next request is the lookup by merchant id; a flow never reports
+//! `succeeded` unless the provider's API reported `Success`; every flow is final or needs
+//! attention by its deadline; no late transition is reported (PayStar documents none).
+
+use std::collections::BTreeMap;
+
+use pspkit::flow::{Action, AttentionReason, FlowOptions, PaymentFlow, TransportError};
+use pspkit::{GatewayConfig, HttpRequest, HttpResponse, Operation, State};
+use serde_json::{json, Value};
+use sha2::{Digest, Sha256};
+
+/// Override with `FLOW_SIM_RUNS=100000 cargo test --release --test flow_simulation`.
+fn runs() -> u64 {
+    std::env::var("FLOW_SIM_RUNS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        // Unoptimized serde is slow (the twin stores and reloads its JSON state every step):
+        // plain `cargo test` runs 800 sequences, `--release` 10,000.
+        .unwrap_or(if cfg!(debug_assertions) { 800 } else { 10_000 })
+}
+const EPOCH: i64 = 1_767_225_600; // 2026-01-01T00:00:00Z
+const CALLBACK_KEY: &str = "sim-callback-key";
+
+/// SplitMix64, the test's own copy (the simulation must not share code with what it checks).
+struct Prng(u64);
+
+impl Prng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n.max(1)
+    }
+    /// True with probability `permille`/1000.
+    fn chance(&mut self, permille: u64) -> bool {
+        self.below(1000) < permille
+    }
+}
+
+fn ts(t: i64) -> String {
+    // Small, independent RFC 3339 writer (civil-from-days), so the test does not lean on
+    // pspkit's own time code.
+    let unix = EPOCH + t;
+    let days = unix.div_euclid(86_400);
+    let secs = unix.rem_euclid(86_400);
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!(
+        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
+        secs / 3600,
+        (secs % 3600) / 60,
+        secs % 60
+    )
+}
+
+fn secs_of(text: &str) -> i64 {
+    // Inverse of `ts` for the `YYYY-MM-DDTHH:MM:SSZ` form the flow writes.
+    let n = |a: usize, b: usize| text[a..b].parse::<i64>().unwrap();
+    let (y, m, d) = (n(0, 4), n(5, 7), n(8, 10));
+    let y2 = y - i64::from(m <= 2);
+    let era = y2.div_euclid(400);
+    let yoe = y2 - era * 400;
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    let days = era * 146_097 + doe - 719_468;
+    days * 86_400 + n(11, 13) * 3600 + n(14, 16) * 60 + n(17, 19) - EPOCH
+}
+
+#[derive(Clone)]
+struct Order {
+    provider_id: String,
+    payout: bool,
+    amount: String,
+    created_at: i64,
+    /// (time, status) in order; the status at `t` is the last entry at or before `t`.
+    script: Vec<(i64, &'static str)>,
+    /// How many script entries have been announced by callback.
+    announced: usize,
+}
+
+impl Order {
+    fn status_at(&self, t: i64) -> &'static str {
+        self.script
+            .iter()
+            .take_while(|(at, _)| *at <= t)
+            .last()
+            .map_or("Created", |(_, s)| *s)
+    }
+}
+
+struct Model {
+    rng: Prng,
+    orders: BTreeMap<String, Order>,
+    creates_accepted: u32,
+    /// The last lookup by merchant id answered 404.
+    last_lookup_not_found: bool,
+    /// Seconds a fresh order stays invisible to lookups by merchant id.
+    lag: i64,
+    /// Statuses the API (create answers and status calls, not callbacks) has reported.
+    api_reported: Vec<&'static str>,
+    reversed: bool,
+    stall: bool,
+    callbacks: Vec<(i64, HttpRequest)>,
+    violations: Vec<String>,
+}
+
+fn sign(external_id: &str, status: &str, amount: &str, order_type: &str, key: &str) -> String {
+    let digest = Sha256::digest(format!(
+        "{external_id};{status};{amount};{order_type};{key}"
+    ));
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn response(status: u16, body: Value) -> HttpResponse {
+    HttpResponse {
+        status,
+        headers: BTreeMap::new(),
+        body: body.to_string(),
+    }
+}
+
+impl Model {
+    fn answer(&mut self, req: &HttpRequest, now: i64, run: u64) -> HttpResponse {
+        let path = req
+            .url
+            .strip_prefix("https://secure.paystar.uk/api/v1/integration/")
+            .unwrap_or_else(|| panic!("run {run}: unexpected host in {}", req.url));
+        let (resource, rest) = path.split_once('/').unwrap();
+        let payout = resource == "withdrawal-order";
+        let want_auth = if payout { "Bearer pay" } else { "Bearer dep" };
+        if req.headers.get("authorization").map(String::as_str) != Some(want_auth) {
+            self.violations
+                .push(format!("wrong credentials for {}", req.url));
+            return response(401, Value::Null);
+        }
+        if req.method == "POST" {
+            assert_eq!(rest, "", "run {run}: create path");
+            let body: Value = serde_json::from_str(&req.body).unwrap();
+            let mid = body["externalTransactionId"].as_str().unwrap().to_owned();
+            if self.orders.contains_key(&mid) {
+                if !self.last_lookup_not_found {
+                    self.violations.push(format!(
+                        "create re-sent for {mid} although no lookup said not_found"
+                    ));
+                }
+                return response(
+                    400,
+                    json!({"label": "VALIDATION_ERROR.", "message": "order with this external_transaction_id already exists", "statusDescrption": "1-4007"}),
+                );
+            }
+            self.creates_accepted += 1;
+            let order = self.new_order(payout, body["amount"].to_string(), now);
+            let pid = order.provider_id.clone();
+            self.orders.insert(mid, order);
+            self.api_reported.push("Created");
+            return response(200, json!({"externalId": pid, "orderStatus": "Created"}));
+        }
+        if let Some(mid) = rest.strip_suffix("/status-by-external-transaction-id") {
+            let visible = self
+                .orders
+                .get(mid)
+                .filter(|o| now >= o.created_at + self.lag)
+                .cloned();
+            self.last_lookup_not_found = visible.is_none();
+            return match visible {
+                Some(o) => self.status_body(&o, Some(mid), now),
+                None => response(404, Value::Null),
+            };
+        }
+        if let Some(pid) = rest.strip_suffix("/status") {
+            let found = self.orders.iter().find(|(_, o)| o.provider_id == pid);
+            return match found.map(|(m, o)| (m.clone(), o.clone())) {
+                Some((mid, o)) => {
+                    let include_mid = self.rng.chance(500);
+                    self.status_body(&o, include_mid.then_some(mid.as_str()), now)
+                }
+                None => response(404, Value::Null),
+            };
+        }
+        panic!("run {run}: unexpected request {} {}", req.method, req.url);
+    }
+
+    fn status_body(&mut self, o: &Order, mid: Option<&str>, now: i64) -> HttpResponse {
+        let status = o.status_at(now);
+        self.api_reported.push(status);
+        let mut body = json!({"externalId": o.provider_id, "orderStatus": status,
+            "orderHistory": [{"time": "2026-01-01T00:00:00.000000", "action": "1.1.0.0"}]});
+        if !o.payout {
+            body["amount"] = serde_json::from_str(&o.amount).unwrap();
+            body["currency"] = json!("USD");
+        }
+        if let Some(m) = mid {
+            body["externalTransactionId"] = json!(m);
+        }
+        response(200, body)
+    }
+
+    fn new_order(&mut self, payout: bool, amount: String, now: i64) -> Order {
+        let mut script = vec![(now, "Created")];
+        let mut t = now + 1 + self.rng.below(900) as i64;
+        script.push((t, "Processing"));
+        if !self.stall {
+            t += 1 + self.rng.below(1800) as i64;
+            let success = self.rng.chance(700);
+            script.push((t, if success { "Success" } else { "Failed" }));
+            if success && self.reversed {
+                t += 1 + self.rng.below(3600) as i64;
+                script.push((t, "Failed"));
+            }
+        }
+        Order {
+            provider_id: format!("PSP-{:08x}", self.rng.next() as u32),
+            payout,
+            amount,
+            created_at: now,
+            script,
+            announced: 0,
+        }
+    }
+
+    /// Queues the callbacks for every status change up to `now`, with drops, duplicates,
+    /// delays (hence reordering) and the odd forgery.
+    fn emit_callbacks(&mut self, now: i64) {
+        let mut out = Vec::new();
+        for o in self.orders.values_mut() {
+            while o.announced < o.script.len() && o.script[o.announced].0 <= now {
+                let (at, status) = o.script[o.announced];
+                o.announced += 1;
+                let order_type = if o.payout { "Withdrawal" } else { "Deposit" };
+                let sig = sign(&o.provider_id, status, "100", order_type, CALLBACK_KEY);
+                let req = HttpRequest {
+                    method: "POST".into(),
+                    url: "https://merchant.example/paystar".into(),
+                    headers: [("signature".to_owned(), sig)].into_iter().collect(),
+                    body: json!({"externalId": o.provider_id, "status": status, "amount": "100",
+                        "orderType": order_type})
+                    .to_string(),
+                };
+                out.push((at, req, order_type));
+            }
+        }
+        for (at, req, order_type) in out {
+            if self.rng.chance(200) {
+                continue; // dropped
+            }
+            let copies = if self.rng.chance(200) { 2 } else { 1 };
+            for _ in 0..copies {
+                let delay = self.rng.below(900) as i64;
+                self.callbacks.push((at + delay, req.clone()));
+            }
+            if self.rng.chance(100) {
+                // A forgery claiming success, signed with the wrong key.
+                let mut forged = req.clone();
+                let body: Value = serde_json::from_str(&req.body).unwrap();
+                let pid = body["externalId"].as_str().unwrap().to_owned();
+                forged.body = json!({"externalId": pid, "status": "Success", "amount": "100",
+                    "orderType": order_type})
+                .to_string();
+                forged.headers.insert(
+                    "signature".into(),
+                    sign(&pid, "Success", "100", order_type, "not-the-key"),
+                );
+                self.callbacks
+                    .push((at + self.rng.below(600) as i64, forged));
+            }
+        }
+    }
+
+    fn next_callback_at(&self) -> Option<i64> {
+        self.callbacks.iter().map(|(t, _)| *t).min()
+    }
+
+    fn take_callback(&mut self) -> HttpRequest {
+        let i = self
+            .callbacks
+            .iter()
+            .enumerate()
+            .min_by_key(|(_, (t, _))| *t)
+            .map(|(i, _)| i)
+            .unwrap();
+        self.callbacks.remove(i).1
+    }
+
+    /// The next time an order changes status (so the loop can wake for its callback).
+    fn next_change_after(&self, now: i64) -> Option<i64> {
+        self.orders
+            .values()
+            .flat_map(|o| o.script.iter().map(|(t, _)| *t))
+            .filter(|t| *t > now)
+            .min()
+    }
+}
+
+/// The flow under test and its twin, which is stored to JSON and resumed at every step (before
+/// each poll; the inputs of a step then go to both).
+struct Pair {
+    config: GatewayConfig,
+    flow: PaymentFlow,
+    twin: PaymentFlow,
+}
+
+impl Pair {
+    fn reload_twin(&mut self) {
+        let json = self.twin.state_json().unwrap();
+        self.twin = PaymentFlow::resume_json(self.config.clone(), &json).unwrap();
+    }
+    fn poll(&mut self, now: i64, run: u64) -> Action {
+        self.reload_twin();
+        let a = self.flow.poll(&ts(now)).unwrap();
+        let b = self.twin.poll(&ts(now)).unwrap();
+        assert_eq!(a, b, "run {run}: resumed twin diverged on poll");
+        a
+    }
+    fn respond(&mut self, now: i64, r: &HttpResponse, run: u64) {
+        self.flow.handle_response(&ts(now), r).unwrap();
+        self.twin.handle_response(&ts(now), r).unwrap();
+        assert_eq!(
+            self.flow.state(),
+            self.twin.state(),
+            "run {run}: twin diverged"
+        );
+    }
+    fn transport(&mut self, now: i64, e: TransportError, run: u64) {
+        self.flow.handle_transport_error(&ts(now), e).unwrap();
+        self.twin.handle_transport_error(&ts(now), e).unwrap();
+        assert_eq!(
+            self.flow.state(),
+            self.twin.state(),
+            "run {run}: twin diverged"
+        );
+    }
+    fn callback(&mut self, now: i64, req: &HttpRequest, run: u64) {
+        let a = self.flow.handle_callback(&ts(now), req);
+        let b = self.twin.handle_callback(&ts(now), req);
+        assert_eq!(a, b, "run {run}: twin diverged on callback");
+        if let Err(e) = &a {
+            assert_eq!(e.code.as_str(), "invalid_signature", "run {run}: {e}");
+        }
+    }
+}
+
+#[derive(Default)]
+struct Tally {
+    done_succeeded: u32,
+    done_failed: u32,
+    attention: BTreeMap<&'static str, u32>,
+    creates_resent: u32,
+    requests: u64,
+    steps: u64,
+}
+
+fn run_one(run: u64, tally: &mut Tally) {
+    let mut rng = Prng(run.wrapping_mul(0x2545_F491_4F6C_DD1D) ^ 0x5eed);
+    let chaos = rng.below(3); // 0 calm, 1 rough, 2 stormy
+    let fault = |base: u64| base * (chaos + 1);
+    let payout = rng.chance(400);
+    let lag = if rng.chance(150) {
+        1 + rng.below(120) as i64
+    } else {
+        0
+    };
+    let mut model = Model {
+        rng: Prng(rng.next()),
+        orders: BTreeMap::new(),
+        creates_accepted: 0,
+        last_lookup_not_found: false,
+        lag,
+        api_reported: Vec::new(),
+        reversed: rng.chance(100),
+        stall: rng.chance(60),
+        callbacks: Vec::new(),
+        violations: Vec::new(),
+    };
+    let config: GatewayConfig = serde_json::from_value(json!({"provider": "paystar",
+        "depositToken": "dep", "payoutToken": "pay", "callbackKey": CALLBACK_KEY}))
+    .unwrap();
+    let create: Operation = if payout {
+        serde_json::from_value(
+            json!({"type": "create_payout", "merchantId": format!("M-{run}"),
+            "amount": "100.00", "currency": "USD", "card": {"number": "4111111111111111"}}),
+        )
+        .unwrap()
+    } else {
+        serde_json::from_value(
+            json!({"type": "create_deposit", "merchantId": format!("M-{run}"),
+            "amount": "100.00", "currency": "USD", "paymentMethod": "p2p", "flow": "direct"}),
+        )
+        .unwrap()
+    };
+    let deadline = 3600 + rng.below(4 * 3600) as i64;
+    let options = FlowOptions {
+        seed: rng.next(),
+        deadline_seconds: deadline as u64,
+        max_create_attempts: 5,
+        ..FlowOptions::default()
+    };
+    let flow = PaymentFlow::start(config.clone(), create.clone(), options.clone(), &ts(0)).unwrap();
+    let twin = PaymentFlow::start(config.clone(), create, options, &ts(0)).unwrap();
+    let mut pair = Pair { config, flow, twin };
+
+    let mut now: i64 = 0;
+    let mut outcome_unknown = false; // the last create ended without a definite answer
+    let mut creates_sent = 0u32;
+    let mut finished_at: Option<i64> = None;
+    for _step in 0..20_000 {
+        tally.steps += 1;
+        model.emit_callbacks(now);
+        while model.next_callback_at().is_some_and(|t| t <= now) {
+            let cb = model.take_callback();
+            pair.callback(now, &cb, run);
+        }
+        let action = pair.poll(now, run);
+        match action {
+            Action::SendRequest { request, operation } => {
+                assert!(
+                    finished_at.is_some() || now < deadline,
+                    "run {run}: request at {now} after the deadline {deadline}"
+                );
+                let is_create = matches!(
+                    operation,
+                    Operation::CreateDeposit(_) | Operation::CreatePayout(_)
+                );
+                if outcome_unknown {
+                    assert!(
+                        request.url.ends_with("/status-by-external-transaction-id"),
+                        "run {run}: after an unknown create outcome the next request must be the \
+                         lookup by merchant id, got {} {}",
+                        request.method,
+                        request.url
+                    );
+                    outcome_unknown = false;
+                }
+                if is_create {
+                    creates_sent += 1;
+                }
+                tally.requests += 1;
+                let latency = rng.below(20) as i64;
+                let roll = rng.below(1000);
+                let mut unknown = false;
+                let f = [
+                    fault(40),
+                    fault(40),
+                    fault(30),
+                    fault(25),
+                    fault(15),
+                    fault(15),
+                ];
+                let mut edge = 0;
+                let mut band = |w: u64| {
+                    edge += w;
+                    roll < edge
+                };
+                if band(f[0]) {
+                    // Lost before reaching PayStar.
+                    now += latency + 30;
+                    pair.transport(now, TransportError::Timeout, run);
+                    unknown = true;
+                } else if band(f[1]) {
+                    // PayStar acted; the answer was lost.
+                    let _ = model.answer(&request, now, run);
+                    now += latency + 30;
+                    let kind = if rng.chance(500) {
+                        TransportError::Reset
+                    } else {
+                        TransportError::Timeout
+                    };
+                    pair.transport(now, kind, run);
+                    unknown = true;
+                } else if band(f[2]) {
+                    now += latency;
+                    let r = response(
+                        423,
+                        json!({"statusDescrption": "0000-1", "message": "There is currently"}),
+                    );
+                    pair.respond(now, &r, run);
+                    unknown = true;
+                } else if band(f[3]) {
+                    now += latency;
+                    pair.respond(now, &response(500, Value::Null), run);
+                    unknown = true;
+                } else if band(f[4]) {
+                    // PayStar acted; a proxy answered with an HTML page.
+                    let _ = model.answer(&request, now, run);
+                    now += latency;
+                    let r = HttpResponse {
+                        status: 502,
+                        headers: BTreeMap::new(),
+                        body: "<html><body>Bad Gateway</body></html>".into(),
+                    };
+                    pair.respond(now, &r, run);
+                    unknown = true;
+                } else if band(f[5]) {
+                    // PayStar acted; the 200 body is broken.
+                    let _ = model.answer(&request, now, run);
+                    now += latency;
+                    let r = HttpResponse {
+                        status: 200,
+                        headers: BTreeMap::new(),
+                        body: "<html>maintenance</html>".into(),
+                    };
+                    pair.respond(now, &r, run);
+                    unknown = true;
+                } else {
+                    let r = model.answer(&request, now, run);
+                    now += latency;
+                    if is_create && r.status == 400 {
+                        outcome_unknown = true; // duplicate: look it up
+                    }
+                    pair.respond(now, &r, run);
+                }
+                if is_create && unknown {
+                    outcome_unknown = true;
+                }
+            }
+            Action::WaitUntil { at } => {
+                assert!(finished_at.is_none(), "run {run}: wait after the end");
+                let at = secs_of(&at);
+                assert!(at > now, "run {run}: wait until {at} at {now}");
+                assert!(at <= deadline, "run {run}: wait past the deadline");
+                let next_cb = model.next_callback_at();
+                let next_change = model.next_change_after(now);
+                let wake = [Some(at), next_cb, next_change]
+                    .into_iter()
+                    .flatten()
+                    .min()
+                    .unwrap();
+                now = wake.max(now + 1).min(at);
+            }
+            Action::Done { payment } => {
+                let state = payment.status.state;
+                assert!(state.is_final(), "run {run}");
+                if state == State::Succeeded {
+                    assert!(
+                        model.api_reported.contains(&"Success"),
+                        "run {run}: succeeded but PayStar's API never said Success"
+                    );
+                }
+                if state == State::Failed {
+                    assert!(model.api_reported.contains(&"Failed"), "run {run}");
+                }
+                if finished_at.is_none() {
+                    finished_at = Some(now);
+                    match state {
+                        State::Succeeded => tally.done_succeeded += 1,
+                        _ => tally.done_failed += 1,
+                    }
+                }
+                // Keep delivering callbacks (duplicates, stale ones, a reversal) after the end.
+                let next = [model.next_callback_at(), model.next_change_after(now)]
+                    .into_iter()
+                    .flatten()
+                    .min();
+                match next {
+                    Some(t) => now = t.max(now + 1),
+                    None => break,
+                }
+            }
+            Action::NeedsAttention {
+                reason, payment, ..
+            } => {
+                match reason {
+                    AttentionReason::DeadlinePassed => {
+                        assert!(now >= deadline, "run {run}: deadline attention early")
+                    }
+                    AttentionReason::SuspiciousTransition => {
+                        assert!(model.reversed, "run {run}: suspicious without a reversal")
+                    }
+                    AttentionReason::TooManyCreates => {
+                        // Legitimate only when lookups lag or no create ever reached PayStar.
+                        assert!(
+                            model.lag > 0 || model.creates_accepted == 0,
+                            "run {run}: too many creates although PayStar had the order"
+                        )
+                    }
+                    other => panic!("run {run}: unexpected attention {other:?}"),
+                }
+                if let Some(p) = payment {
+                    if p.status.state == State::Succeeded {
+                        assert!(model.api_reported.contains(&"Success"), "run {run}");
+                    }
+                }
+                *tally.attention.entry(reason.as_str()).or_default() += 1;
+                break;
+            }
+            Action::LateTransition { .. } => {
+                panic!("run {run}: PayStar documents no late transitions")
+            }
+        }
+        if finished_at.is_none() {
+            assert!(
+                now < deadline + 100,
+                "run {run}: still running at {now}, deadline {deadline}"
+            );
+        }
+    }
+    assert!(
+        finished_at.is_some() || pair.flow.state().attention.is_some(),
+        "run {run}: the step budget ran out"
+    );
+    assert!(
+        model.creates_accepted <= 1,
+        "run {run}: {} creates accepted",
+        model.creates_accepted
+    );
+    assert!(
+        model.violations.is_empty(),
+        "run {run}: {:?}",
+        model.violations
+    );
+    tally.creates_resent += creates_sent.saturating_sub(1);
+}
+
+#[test]
+fn randomized_fault_sequences_keep_the_invariants() {
+    let mut tally = Tally::default();
+    let runs = runs();
+    for run in 0..runs {
+        run_one(run, &mut tally);
+    }
+    println!(
+        "flow simulation: {runs} runs, {} requests; done succeeded {}, done failed {}, \
+         attention {:?}, creates re-sent {}, steps {}",
+        tally.requests,
+        tally.done_succeeded,
+        tally.done_failed,
+        tally.attention,
+        tally.creates_resent,
+        tally.steps
+    );
+    // The faults must actually have exercised the interesting paths.
+    assert!(tally.done_succeeded > runs as u32 / 4);
+    assert!(tally.done_failed > 0);
+    assert!(
+        tally.creates_resent > 0,
+        "no run ever needed a safe re-create"
+    );
+    assert!(tally.attention.get("deadline_passed").copied().unwrap_or(0) > 0);
+    assert!(
+        tally
+            .attention
+            .get("suspicious_transition")
+            .copied()
+            .unwrap_or(0)
+            > 0
+    );
+}
