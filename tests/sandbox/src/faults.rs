@@ -3,7 +3,7 @@
 //! Three families, each consumed at the point where it applies:
 //! - request faults (`delay`, `status_423`, `html_500`, `html_502`, `reset`) hit the next
 //!   matching request to a provider;
-//! - order faults (`decline`, `reverse_after_success`) attach to the next order created;
+//! - order faults (`decline`, `reverse_after_success`, `late_payment`) attach to the next order created;
 //! - callback faults (`duplicate_callback`, `out_of_order_callbacks`) change the next delivery.
 //!
 //! A fault matches when its optional `provider` equals the request's provider prefix and its
@@ -34,6 +34,9 @@ pub enum FaultKind {
     Decline,
     /// The next order created succeeds, then is reversed a minute later (with a callback).
     ReverseAfterSuccess,
+    /// The next deposit created (Tupay) expires unpaid, then its late payment is approved by
+    /// hand: the documented `EXPIRED` → `COMPLETED` move.
+    LatePayment,
     /// The next callback is delivered twice.
     DuplicateCallback,
     /// The next batch of two or more callbacks for one order is delivered newest first.

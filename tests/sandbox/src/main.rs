@@ -26,6 +26,7 @@ mod faults;
 mod paystar;
 mod server;
 mod state;
+mod tupay;
 mod wire;
 
 use std::io::Write as _;
@@ -38,6 +39,7 @@ fn simulators() -> Vec<Box<dyn Simulator>> {
     vec![
         Box::new(paystar::Paystar::default()),
         Box::new(dpay::Dpay::default()),
+        Box::new(tupay::Tupay::default()),
     ]
 }
 

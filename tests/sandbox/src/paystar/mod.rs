@@ -32,7 +32,7 @@ use crate::wire::{Req, Resp};
 use auth::{Denied, Pipeline, KEYS};
 use orders::{Flow, Kind, Order};
 
-pub use amount::parse_minor;
+pub use amount::{format_minor, parse_minor};
 
 /// Largest order the sandbox accepts: 50 000.00 (minor units).
 pub const LIMIT_MINOR: i64 = 5_000_000;
