@@ -31,8 +31,8 @@ fn runs() -> u64 {
         .ok()
         .and_then(|v| v.parse().ok())
         // Unoptimized serde is slow (the twin stores and reloads its JSON state every step):
-        // plain `cargo test` runs 800 sequences, `--release` 10,000.
-        .unwrap_or(if cfg!(debug_assertions) { 800 } else { 10_000 })
+        // plain `cargo test` runs 500 sequences, `--release` 10,000.
+        .unwrap_or(if cfg!(debug_assertions) { 500 } else { 10_000 })
 }
 const EPOCH: i64 = 1_767_225_600; // 2026-01-01T00:00:00Z
 const CALLBACK_KEY: &str = "sim-callback-key";

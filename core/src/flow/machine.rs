@@ -424,6 +424,7 @@ impl PaymentFlow {
             }
             Verdict::Ignore => {}
             verdict @ (Verdict::Accept | Verdict::AcceptLate) => {
+                let payment = self.fill_known(payment);
                 if self.state.provider_id.is_none() {
                     self.state.provider_id = payment.provider_id.clone();
                 }
@@ -449,6 +450,25 @@ impl PaymentFlow {
                 }
             }
         }
+    }
+
+    /// Fills what the answer left out (PayStar's status answers carry no merchant id, and the
+    /// payout ones no amount) from what the flow knows; the identity checks have already
+    /// established that the answer is about our order.
+    fn fill_known(&self, mut payment: Payment) -> Payment {
+        if let Some((order, _)) = create_order(&self.state.create) {
+            payment
+                .merchant_id
+                .get_or_insert_with(|| order.merchant_id.clone());
+            payment.amount.get_or_insert_with(|| order.amount.clone());
+            payment
+                .currency
+                .get_or_insert_with(|| order.currency.clone());
+        }
+        if payment.provider_id.is_none() {
+            payment.provider_id = self.state.provider_id.clone();
+        }
+        payment
     }
 
     /// A callback (verified or not) asked for a status call. `claimed` is what a verified
