@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use crate::providers;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(tag = "provider", rename_all = "snake_case")]
 pub enum GatewayConfig {

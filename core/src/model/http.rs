@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 /// A request to send (from `build`) or one received (a callback, for `parse_callback`).
 /// Header names are lower case on output; `body` is the exact text to send or that was received.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(rename_all = "camelCase")]
 pub struct HttpRequest {
@@ -20,6 +21,7 @@ pub struct HttpRequest {
 
 /// A response as received.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(rename_all = "camelCase")]
 pub struct HttpResponse {

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 /// Tagged by `type` (DESIGN §3).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Operation {
@@ -54,6 +55,7 @@ impl Operation {
 
 /// How a payer's details reach the provider.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "snake_case")]
 pub enum Flow {
@@ -68,6 +70,7 @@ pub enum Flow {
 /// A deposit or payout to create. Only `merchantId`, `amount` and `currency` are always required;
 /// each provider says which of the rest it needs and rejects a missing one as `invalid_request`.
 #[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(rename_all = "camelCase")]
 pub struct PaymentOrder {
@@ -137,6 +140,7 @@ impl std::fmt::Debug for PaymentOrder {
 
 /// Card data for direct flows. `Debug` shows only the masked number.
 #[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(rename_all = "camelCase")]
 pub struct CardData {
@@ -170,6 +174,7 @@ impl std::fmt::Debug for CardData {
 
 /// The payer (deposits) or payee (payouts).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(rename_all = "camelCase")]
 pub struct Customer {
@@ -205,6 +210,7 @@ pub struct Customer {
 
 /// A bank account to pay into (payouts) or the payer's bank (deposits).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(rename_all = "camelCase")]
 pub struct BankAccount {
@@ -228,6 +234,7 @@ pub struct BankAccount {
 
 /// Identifies an existing order: exactly one of the two ids.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(rename_all = "camelCase")]
 pub struct OrderRef {
@@ -254,6 +261,7 @@ impl OrderRef {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(rename_all = "camelCase")]
 pub struct BalanceQuery {
@@ -268,6 +276,7 @@ pub struct BalanceQuery {
 /// A reconciliation listing: a date range (on the creation date), a page and optional filters.
 /// `session` is the token from `open_session`; `Debug` never shows it.
 #[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(rename_all = "camelCase")]
 pub struct ListQuery {

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use super::payment::Payment;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(tag = "type", rename_all = "snake_case")]
 #[allow(clippy::large_enum_variant)] // plain data crossing FFI; boxing would only add noise
@@ -33,6 +34,7 @@ pub enum Outcome {
 
 /// A reporting-API session. `Debug` never shows the token.
 #[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(rename_all = "camelCase")]
 pub struct Session {
@@ -57,6 +59,7 @@ impl std::fmt::Debug for Session {
 
 /// Where a page sits in a listing.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(rename_all = "camelCase")]
 pub struct PageInfo {
@@ -72,6 +75,7 @@ pub struct PageInfo {
 
 /// One row (usually one day) of a balance report. Amounts are exact decimal strings.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(rename_all = "camelCase")]
 pub struct BalanceReportRow {
@@ -92,6 +96,7 @@ pub struct BalanceReportRow {
 
 /// One balance line. Amounts are exact decimal strings; `null` when not reported.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(rename_all = "camelCase")]
 pub struct Balance {

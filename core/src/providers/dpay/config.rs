@@ -13,6 +13,7 @@ pub const DEFAULT_BASE_URL: &str = "https://api.dpay.africa";
 
 /// `{"provider": "dpay", "baseUrl": ..., "client": "<kassa id>", "secret": "<kassa secret>"}`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct DpayConfig {

@@ -1,0 +1,95 @@
+//! `Gateway` for JS: the four calls of DESIGN §2 in camelCase, over the core's `Gateway`.
+
+use pspkit::{
+    CallbackEvent, Capabilities, Context, GatewayConfig, HttpRequest, HttpResponse, Operation,
+    Outcome,
+};
+use tsify::{Ts, Tsify};
+use wasm_bindgen::prelude::*;
+
+use crate::error::{invalid_argument, output_failed, to_js_error};
+
+/// A provider gateway made from a `GatewayConfig`. Holds the validated config only; no state
+/// changes between calls, so one instance can serve any number of payments.
+#[wasm_bindgen]
+pub struct Gateway {
+    inner: pspkit::Gateway,
+}
+
+fn context(ctx: Option<Ts<Context>>) -> Result<Context, JsValue> {
+    match ctx {
+        Some(c) => c.to_rust().map_err(|e| invalid_argument("context", e)),
+        None => Ok(Context::default()),
+    }
+}
+
+#[wasm_bindgen]
+impl Gateway {
+    /// Validates the config (credentials present, URLs well-formed); throws `PspError`
+    /// (`invalid_request`) otherwise.
+    #[wasm_bindgen(constructor)]
+    pub fn new(config: Ts<GatewayConfig>) -> Result<Gateway, JsValue> {
+        let config = config
+            .to_rust()
+            .map_err(|e| invalid_argument("config", e))?;
+        let inner = pspkit::Gateway::new(config).map_err(|e| to_js_error(&e))?;
+        Ok(Gateway { inner })
+    }
+
+    /// The request to send for `op`; `ctx` carries `now` (and a `nonce` where a provider needs one).
+    pub fn build(
+        &self,
+        op: Ts<Operation>,
+        ctx: Option<Ts<Context>>,
+    ) -> Result<Ts<HttpRequest>, JsValue> {
+        let op = op.to_rust().map_err(|e| invalid_argument("operation", e))?;
+        let ctx = context(ctx)?;
+        let request = self.inner.build(&op, &ctx).map_err(|e| to_js_error(&e))?;
+        request.into_ts().map_err(|e| output_failed("request", e))
+    }
+
+    /// Reads the provider's answer to `op` (the same operation that was built).
+    pub fn parse(
+        &self,
+        op: Ts<Operation>,
+        response: Ts<HttpResponse>,
+    ) -> Result<Ts<Outcome>, JsValue> {
+        let op = op.to_rust().map_err(|e| invalid_argument("operation", e))?;
+        let response = response
+            .to_rust()
+            .map_err(|e| invalid_argument("response", e))?;
+        let outcome = self
+            .inner
+            .parse(&op, &response)
+            .map_err(|e| to_js_error(&e))?;
+        outcome.into_ts().map_err(|e| output_failed("outcome", e))
+    }
+
+    /// Verifies and reads an incoming callback; the host answers with `event.reply`.
+    #[wasm_bindgen(js_name = parseCallback)]
+    pub fn parse_callback(
+        &self,
+        request: Ts<HttpRequest>,
+        ctx: Option<Ts<Context>>,
+    ) -> Result<Ts<CallbackEvent>, JsValue> {
+        let request = request
+            .to_rust()
+            .map_err(|e| invalid_argument("request", e))?;
+        let ctx = context(ctx)?;
+        let event = self
+            .inner
+            .parse_callback(&request, &ctx)
+            .map_err(|e| to_js_error(&e))?;
+        event
+            .into_ts()
+            .map_err(|e| output_failed("callback event", e))
+    }
+
+    /// Which operations and callbacks this provider supports.
+    pub fn capabilities(&self) -> Result<Ts<Capabilities>, JsValue> {
+        self.inner
+            .capabilities()
+            .into_ts()
+            .map_err(|e| output_failed("capabilities", e))
+    }
+}

@@ -1,0 +1,79 @@
+// parse + normalize per call: pspkit through wasm vs a plain-JS reference that does JSON.parse and
+// the same PayStar status mapping (core/src/providers/paystar/status.rs) into the same Outcome
+// shape. Best of 5 runs of N calls each, after a warm-up. Run: make bench-js
+import { Gateway } from "pspkit";
+
+const N = Number(process.env.N ?? 50_000);
+const op = { type: "get_deposit", providerId: "ad66a2ff-97d1-47c5-8552-53752a51f031" };
+const body = JSON.stringify({
+  externalId: "ad66a2ff-97d1-47c5-8552-53752a51f031",
+  externalTransactionId: "M-1",
+  orderStatus: "Success",
+  amount: 2600.0,
+  currency: "RUB",
+  externalParams: { cardToken: null, cardStorageToken: null, cardHolder: "JOHN WEAK", cardNumber: "123456****1234" },
+  orderHistory: [
+    { time: "2025-07-28T09:29:51.339832", action: "1.1.0.0" },
+    { time: "2025-07-28T09:29:52.339832", action: "4.1.3.00" },
+  ],
+});
+const response = { status: 200, headers: { "content-type": "application/json" }, body };
+
+// The reference: what a careful hand-written JS integration of this one call would do.
+const STATES = { Init: "requires_action", Created: "pending", Processing: "processing", Success: "succeeded", Failed: "failed" };
+const FINAL = new Set(["succeeded", "failed", "cancelled", "expired", "reversed"]);
+function referenceParse(res) {
+  if (res.status < 200 || res.status >= 300) throw new Error(`HTTP ${res.status}`);
+  const o = JSON.parse(res.body);
+  if (typeof o !== "object" || o === null || typeof o.externalId !== "string") throw new Error("bad response");
+  const state = STATES[o.orderStatus] ?? "unknown";
+  const p = o.externalParams ?? {};
+  return {
+    type: "payment",
+    payment: {
+      direction: "deposit",
+      providerId: o.externalId,
+      merchantId: o.externalTransactionId ?? null,
+      amount: typeof o.amount === "number" ? o.amount.toFixed(2) : null,
+      currency: o.currency ?? null,
+      status: { state, final: FINAL.has(state), providerStatus: o.orderStatus ?? null, reason: null },
+      nextAction: null,
+      card: p.cardNumber || p.cardHolder ? { masked: p.cardNumber ?? null, holder: p.cardHolder ?? null, token: p.cardToken ?? null, issuerToken: null } : null,
+      history: (o.orderHistory ?? []).map((h) => ({ at: h.time ?? null, code: h.action, description: null })),
+      pollAfterSeconds: FINAL.has(state) ? null : 120,
+      fee: null,
+    },
+  };
+}
+
+const gateway = new Gateway({ provider: "paystar", depositToken: "t" });
+const viaWasm = () => gateway.parse(op, response);
+const viaJs = () => referenceParse(response);
+
+// Both must agree on what matters before they are timed.
+const a = viaWasm().payment;
+const b = viaJs().payment;
+for (const k of ["providerId", "merchantId", "amount", "currency"]) {
+  if (a[k] !== b[k]) throw new Error(`${k}: wasm ${a[k]} vs js ${b[k]}`);
+}
+if (a.status.state !== b.status.state || a.history.length !== b.history.length) throw new Error("mismatch");
+
+function perCall(fn) {
+  let best = Infinity;
+  let sink = 0;
+  for (let i = 0; i < N / 5; i++) sink += fn().type.length; // warm-up
+  for (let run = 0; run < 5; run++) {
+    const t0 = process.hrtime.bigint();
+    for (let i = 0; i < N; i++) sink += fn().type.length;
+    best = Math.min(best, Number(process.hrtime.bigint() - t0) / N);
+  }
+  if (sink === 0) throw new Error("unreachable");
+  return best / 1000; // µs
+}
+
+const js = perCall(viaJs);
+const wasm = perCall(viaWasm);
+console.log(`body: ${body.length} bytes, ${N} calls x 5 runs, best run`);
+console.log(`plain JS (JSON.parse + mapping): ${js.toFixed(2)} µs/call`);
+console.log(`pspkit via wasm (Gateway.parse):  ${wasm.toFixed(2)} µs/call`);
+console.log(`ratio wasm/js: ${(wasm / js).toFixed(2)}x`);

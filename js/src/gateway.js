@@ -1,0 +1,64 @@
+// The JS face of the core's Gateway (DESIGN §2): a thin wrapper over the wasm class that only
+// turns thrown errors into `PspError` and checks that the wasm module was initialized. Every
+// decision (URLs, signatures, status mapping) happens in the Rust core.
+
+import { Gateway as WasmGateway } from "../dist/pspkit_wasm.js";
+import { asPspError, PspError } from "./errors.js";
+import { isReady } from "./wasm_state.js";
+
+export class Gateway {
+  #inner;
+
+  /** @param {import("../types/index.js").GatewayConfig} config */
+  constructor(config) {
+    if (!isReady()) {
+      throw new PspError(
+        "invalid_request",
+        "pspkit: the wasm module is not initialized (with the \"pspkit/init\" entry, call initPspkit first)",
+      );
+    }
+    try {
+      this.#inner = new WasmGateway(config);
+    } catch (e) {
+      throw asPspError(e);
+    }
+  }
+
+  build(op, ctx) {
+    try {
+      return this.#inner.build(op, ctx);
+    } catch (e) {
+      throw asPspError(e);
+    }
+  }
+
+  parse(op, response) {
+    try {
+      return this.#inner.parse(op, response);
+    } catch (e) {
+      throw asPspError(e);
+    }
+  }
+
+  parseCallback(request, ctx) {
+    try {
+      return this.#inner.parseCallback(request, ctx);
+    } catch (e) {
+      throw asPspError(e);
+    }
+  }
+
+  capabilities() {
+    try {
+      return this.#inner.capabilities();
+    } catch (e) {
+      throw asPspError(e);
+    }
+  }
+
+  /** Frees the wasm memory now instead of when the object is garbage-collected. */
+  free() {
+    this.#inner?.free();
+    this.#inner = undefined;
+  }
+}

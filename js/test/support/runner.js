@@ -1,0 +1,154 @@
+// Runs the shared conformance vectors (DESIGN §6) through pspkit's public JS API — the same case
+// flow as core/src/conformance/runner.rs. Files with a top-level "kind": "flow" belong to the
+// lifecycle driver and are skipped here.
+
+// No Node-only imports here: the browser test loads this module in Chromium (files.js walks folders).
+import { subsetMismatch, subsetMismatchCiKeys } from "./matching.js";
+
+/**
+ * Reads one vector file. Returns `{skip: true}` for flow files, `{fileError}` when it is not a
+ * vector file, else `{cases: [{name, run}]}` where `run()` returns `null` (pass) or why it failed.
+ * @param {string} text
+ * @param {{Gateway: any, PspError: any}} api the public API under test
+ */
+export function loadVectorFile(text, api) {
+  let file;
+  try {
+    file = JSON.parse(text);
+  } catch (e) {
+    return { fileError: `not JSON: ${e.message}` };
+  }
+  if (typeof file !== "object" || file === null || Array.isArray(file)) {
+    return { fileError: "a vector file must be a JSON object" };
+  }
+  if (file.kind === "flow") return { skip: true };
+  if (!Array.isArray(file.cases)) return { fileError: 'missing "cases" array' };
+  return {
+    description: file.description,
+    cases: file.cases.map((c, i) => ({
+      name: typeof c?.name === "string" ? c.name : `case #${i}`,
+      run: () =>
+        typeof c === "object" && c !== null && !Array.isArray(c)
+          ? runCase(file, c, api)
+          : "case is not an object",
+    })),
+  };
+}
+
+function runCase(file, c, api) {
+  const config = c.config ?? file.config;
+  if (config === undefined) return "no config";
+  const ctx = { ...objectOr(file.context), ...objectOr(c.context) };
+  const { expect, expectError } = c;
+
+  let gateway;
+  try {
+    gateway = new api.Gateway(config);
+  } catch (e) {
+    return settleError(e, expectError, "config", api);
+  }
+
+  if (c.callback !== undefined) {
+    let event;
+    try {
+      event = gateway.parseCallback(c.callback, ctx);
+    } catch (e) {
+      return settleError(e, expectError, "parse_callback", api);
+    }
+    return settleValue(event, expect, expectError);
+  }
+
+  if (c.build === undefined) return 'a case needs "build" or "callback"';
+  const op = c.build;
+  let request;
+  let buildError;
+  try {
+    request = gateway.build(op, ctx);
+  } catch (e) {
+    buildError = e;
+  }
+  if (c.expectRequest !== undefined) {
+    if (buildError) {
+      return expectError !== undefined
+        ? settleError(buildError, expectError, "build", api)
+        : `build failed: ${describe(buildError)}`;
+    }
+    const m = checkRequest(c.expectRequest, request);
+    if (m) return m;
+  }
+  if (c.response === undefined) {
+    if (buildError) return settleError(buildError, expectError, "build", api);
+    if (expectError !== undefined) return "build succeeded but an error was expected";
+    if (c.expectRequest !== undefined) return null;
+    return "case checks nothing (no expectRequest, response or expectError)";
+  }
+  let outcome;
+  try {
+    outcome = gateway.parse(op, c.response);
+  } catch (e) {
+    return settleError(e, expectError, "parse", api);
+  }
+  return settleValue(outcome, expect, expectError);
+}
+
+function checkRequest(expected, actual) {
+  if (typeof expected !== "object" || expected === null) return "expectRequest must be an object";
+  if (expected.method !== undefined && expected.method !== actual.method) {
+    return `method: expected ${JSON.stringify(expected.method)}, got ${JSON.stringify(actual.method)}`;
+  }
+  if (expected.url !== undefined && expected.url !== actual.url) {
+    return `url: expected ${JSON.stringify(expected.url)}, got ${JSON.stringify(actual.url)}`;
+  }
+  if (expected.headers !== undefined) {
+    const m = subsetMismatchCiKeys(expected.headers, actual.headers ?? {});
+    if (m) return `headers: ${m}`;
+  }
+  if (Array.isArray(expected.absentHeaders)) {
+    const present = Object.keys(actual.headers ?? {}).map((h) => h.toLowerCase());
+    for (const name of expected.absentHeaders) {
+      if (typeof name === "string" && present.includes(name.toLowerCase())) {
+        return `header ${name} must be absent`;
+      }
+    }
+  }
+  if (expected.body !== undefined && expected.body !== actual.body) {
+    return `body: expected ${JSON.stringify(expected.body)}, got ${JSON.stringify(actual.body)}`;
+  }
+  if (expected.json !== undefined) {
+    let body;
+    try {
+      body = JSON.parse(actual.body);
+    } catch (e) {
+      return `body is not JSON (${e.message}): ${JSON.stringify(actual.body)}`;
+    }
+    const m = subsetMismatch(expected.json, body);
+    if (m) return `json body: ${m}`;
+  }
+  if (expected.form !== undefined) {
+    const form = Object.fromEntries(new URLSearchParams(actual.body));
+    const m = subsetMismatch(expected.form, form);
+    if (m) return `form body: ${m}`;
+  }
+  return null;
+}
+
+function settleValue(actual, expect, expectError) {
+  if (expectError !== undefined) return `expected an error, got ${JSON.stringify(actual)}`;
+  return expect === undefined ? null : subsetMismatch(expect, actual);
+}
+
+function settleError(err, expectError, stage, api) {
+  if (!(err instanceof api.PspError)) return `${stage} threw a non-PspError: ${err?.stack ?? err}`;
+  const actual = err.toJSON();
+  if (expectError === undefined) return `${stage} failed: ${JSON.stringify(actual)}`;
+  const m = subsetMismatch(expectError, actual);
+  return m ? `${stage} error ${m}; got ${JSON.stringify(actual)}` : null;
+}
+
+function describe(e) {
+  return e?.toJSON ? JSON.stringify(e.toJSON()) : String(e);
+}
+
+function objectOr(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v) ? v : {};
+}
