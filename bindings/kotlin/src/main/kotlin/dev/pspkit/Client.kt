@@ -1,0 +1,77 @@
+package dev.pspkit
+
+import dev.pspkit.ffi.Gateway
+import dev.pspkit.model.Context
+import dev.pspkit.model.HttpRequest
+import dev.pspkit.model.HttpResponse
+import dev.pspkit.model.Operation
+import dev.pspkit.model.Outcome
+import java.io.IOException
+import java.net.URI
+import java.net.http.HttpClient
+import java.net.http.HttpTimeoutException
+import java.security.SecureRandom
+import java.time.Duration
+import java.time.Instant
+import java.time.temporal.ChronoUnit
+
+/**
+ * Sends one request and returns the response as received, whatever its status. Throw
+ * [transportError] when no response arrived. Android apps plug in OkHttp here.
+ */
+fun interface HttpTransport {
+    fun send(request: HttpRequest, timeout: Duration): HttpResponse
+}
+
+/** The default transport on `java.net.http`; never follows redirects. */
+class JavaHttpTransport(
+    private val client: HttpClient = HttpClient.newBuilder()
+        .followRedirects(HttpClient.Redirect.NEVER)
+        .connectTimeout(Duration.ofSeconds(10))
+        .build(),
+) : HttpTransport {
+    // Headers java.net.http sets itself and refuses from callers.
+    private val restricted = setOf("content-length", "host", "connection", "expect", "upgrade")
+
+    override fun send(request: HttpRequest, timeout: Duration): HttpResponse {
+        val body = if (request.body.isEmpty()) java.net.http.HttpRequest.BodyPublishers.noBody()
+        else java.net.http.HttpRequest.BodyPublishers.ofString(request.body)
+        val builder = java.net.http.HttpRequest.newBuilder(URI.create(request.url))
+            .timeout(timeout)
+            .method(request.method, body)
+        request.headers.forEach { (k, v) -> if (k.lowercase() !in restricted) builder.header(k, v) }
+        try {
+            val r = client.send(builder.build(), java.net.http.HttpResponse.BodyHandlers.ofString())
+            val headers = r.headers().map().entries.associate { (k, v) -> k.lowercase() to v.joinToString(", ") }
+            return HttpResponse(r.statusCode().toUShort(), headers, r.body())
+        } catch (e: HttpTimeoutException) {
+            throw transportError("no answer within ${timeout.toMillis()} ms")
+        } catch (e: IOException) {
+            throw transportError("connection failed (${e.javaClass.simpleName})")
+        }
+    }
+}
+
+/** build -> send -> parse for one gateway, with a timeout and nothing else. */
+class Client(
+    val gateway: Gateway,
+    private val timeout: Duration = Duration.ofSeconds(30),
+    private val transport: HttpTransport = JavaHttpTransport(),
+) {
+    /** Builds the request for [operation], sends it and parses the answer; throws PspException. */
+    fun send(operation: Operation, context: Context = freshContext()): Outcome {
+        val request = gateway.build(operation, context)
+        val response = transport.send(request, timeout)
+        return gateway.parse(operation, response)
+    }
+
+    companion object {
+        private val random = SecureRandom()
+
+        /** The current time (RFC 3339 UTC) and a random nonce: the host's job, not the core's. */
+        fun freshContext(): Context {
+            val nonce = ByteArray(16).also(random::nextBytes).joinToString("") { "%02x".format(it) }
+            return Context(Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), nonce)
+        }
+    }
+}

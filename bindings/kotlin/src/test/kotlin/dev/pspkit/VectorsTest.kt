@@ -1,0 +1,161 @@
+package dev.pspkit
+
+import dev.pspkit.ffi.Gateway
+import dev.pspkit.ffi.PspException
+import dev.pspkit.ffi.callbackEventToJson
+import dev.pspkit.ffi.contextFromJson
+import dev.pspkit.ffi.httpRequestFromJson
+import dev.pspkit.ffi.httpResponseFromJson
+import dev.pspkit.ffi.operationFromJson
+import dev.pspkit.ffi.outcomeToJson
+import dev.pspkit.model.HttpRequest
+import org.junit.jupiter.api.AfterAll
+import org.junit.jupiter.api.Assertions.assertTrue
+import org.junit.jupiter.api.DynamicTest
+import org.junit.jupiter.api.TestFactory
+import java.io.File
+import java.math.BigDecimal
+import java.net.URLDecoder
+
+/**
+ * Every DESIGN §6 vector (tests/vectors, or the folder in $PSPKIT_VECTORS) through the Kotlin
+ * API, with the same subset matching as core/src/conformance/matching.rs.
+ */
+class VectorsTest {
+    companion object {
+        var passed = 0
+        var failed = 0
+
+        @JvmStatic
+        @AfterAll
+        fun summary() = println("kotlin: $passed passed, $failed failed")
+
+        fun root(): File = File(System.getenv("PSPKIT_VECTORS") ?: "tests/vectors")
+    }
+
+    class CaseFailed(msg: String) : AssertionError(msg)
+
+    @TestFactory
+    fun vectors(): List<DynamicTest> {
+        val dir = root()
+        assertTrue(dir.isDirectory, "no such folder: $dir")
+        val tests = ArrayList<DynamicTest>()
+        dir.walkTopDown().filter { it.isFile && it.extension == "json" }.sortedBy { it.path }.forEach { f ->
+            @Suppress("UNCHECKED_CAST")
+            val file = Json.parse(f.readText()) as? Map<String, Any?>
+            if (file?.get("kind") == "flow") return@forEach
+            val rel = f.relativeTo(dir).path
+            val cases = file?.get("cases") as? List<*>
+            if (cases == null) {
+                tests += DynamicTest.dynamicTest("$rel::<file>") { failed++; throw CaseFailed("missing \"cases\" array") }
+                return@forEach
+            }
+            cases.forEachIndexed { i, c ->
+                @Suppress("UNCHECKED_CAST")
+                val case = c as Map<String, Any?>
+                val name = case["name"] as? String ?: "case #$i"
+                tests += DynamicTest.dynamicTest("$rel::$name") {
+                    try { runCase(file, case); passed++ } catch (e: Throwable) { failed++; throw e }
+                }
+            }
+        }
+        return tests
+    }
+
+    private fun runCase(file: Map<String, Any?>, case: Map<String, Any?>) {
+        val config = case["config"] ?: file["config"] ?: throw CaseFailed("no config")
+        val ctx = LinkedHashMap<String, Any?>()
+        (file["context"] as? Map<*, *>)?.forEach { (k, v) -> ctx[k as String] = v }
+        (case["context"] as? Map<*, *>)?.forEach { (k, v) -> ctx[k as String] = v }
+        val context = contextFromJson(Json.write(ctx))
+        val expect = case["expect"]
+        val expectError = case["expectError"]
+
+        val gateway = try { Gateway.fromJson(Json.write(config)) } catch (e: PspException) { return settleError(e, expectError, "config") }
+
+        case["callback"]?.let { cb ->
+            val request = httpRequestFromJson(Json.write(cb))
+            val event = try { gateway.parseCallback(request, context) } catch (e: PspException) { return settleError(e, expectError, "parse_callback") }
+            return settleValue(Json.parse(callbackEventToJson(event)), expect, expectError)
+        }
+        val opJson = case["build"] ?: throw CaseFailed("a case needs \"build\" or \"callback\"")
+        val operation = try { operationFromJson(Json.write(opJson)) } catch (e: PspException) { return settleError(e, expectError, "operation") }
+        var built: HttpRequest? = null
+        var buildError: PspException? = null
+        try { built = gateway.build(operation, context) } catch (e: PspException) { buildError = e }
+        case["expectRequest"]?.let { exp ->
+            val req = built ?: throw CaseFailed("build failed: ${errorJson(buildError!!)}")
+            @Suppress("UNCHECKED_CAST")
+            checkRequest(exp as Map<String, Any?>, req)
+        }
+        val responseJson = case["response"]
+        if (responseJson == null) {
+            if (buildError != null) return settleError(buildError, expectError, "build")
+            if (expectError != null) throw CaseFailed("build succeeded but an error was expected")
+            if (case["expectRequest"] == null) throw CaseFailed("case checks nothing")
+            return
+        }
+        val response = httpResponseFromJson(Json.write(responseJson))
+        val outcome = try { gateway.parse(operation, response) } catch (e: PspException) { return settleError(e, expectError, "parse") }
+        settleValue(Json.parse(outcomeToJson(outcome)), expect, expectError)
+    }
+
+    private fun checkRequest(exp: Map<String, Any?>, actual: HttpRequest) {
+        exp["method"]?.let { if (it != actual.method) throw CaseFailed("method: expected $it, got ${actual.method}") }
+        exp["url"]?.let { if (it != actual.url) throw CaseFailed("url: expected $it, got ${actual.url}") }
+        exp["headers"]?.let { h -> mismatch(h, actual.headers, "$", ciKeys = true)?.let { throw CaseFailed("headers: $it") } }
+        (exp["absentHeaders"] as? List<*>)?.forEach { name ->
+            if (actual.headers.keys.any { it.equals(name as String, ignoreCase = true) }) throw CaseFailed("header $name must be absent")
+        }
+        exp["body"]?.let { if (it != actual.body) throw CaseFailed("body: expected $it, got ${actual.body}") }
+        exp["json"]?.let { j ->
+            val body = try { Json.parse(actual.body) } catch (e: Exception) { throw CaseFailed("body is not JSON: ${actual.body}") }
+            mismatch(j, body, "$")?.let { throw CaseFailed("json body: $it") }
+        }
+        exp["form"]?.let { f ->
+            val form = actual.body.split('&').filter { it.isNotEmpty() }.associate {
+                val (k, v) = if ('=' in it) it.split('=', limit = 2) else listOf(it, "")
+                URLDecoder.decode(k, "UTF-8") to URLDecoder.decode(v, "UTF-8")
+            }
+            mismatch(f, form, "$")?.let { throw CaseFailed("form body: $it") }
+        }
+    }
+
+    private fun settleValue(actual: Any?, expect: Any?, expectError: Any?) {
+        if (expectError != null) throw CaseFailed("expected an error, got ${Json.write(actual)}")
+        if (expect != null) mismatch(expect, actual, "$")?.let { throw CaseFailed(it) }
+    }
+
+    private fun errorJson(e: PspException): Map<String, Any?> = mapOf(
+        "code" to e.code.wireName, "message" to e.detail, "retryable" to e.retryable,
+        "httpStatus" to e.httpStatus?.let { BigDecimal(it.toInt()) }, "providerCode" to e.providerCode,
+    )
+
+    private fun settleError(e: PspException, expectError: Any?, stage: String) {
+        val actual = errorJson(e)
+        if (expectError == null) throw CaseFailed("$stage failed: ${Json.write(actual)}")
+        mismatch(expectError, actual, "$")?.let { throw CaseFailed("$stage error $it; got ${Json.write(actual)}") }
+    }
+
+    /** null when [expected] is a subset of [actual]. */
+    private fun mismatch(expected: Any?, actual: Any?, path: String, ciKeys: Boolean = false): String? {
+        if (expected is Map<*, *> && actual is Map<*, *>) {
+            for ((k, ev) in expected) {
+                val key = k as String
+                val hit = if (ciKeys) actual.entries.firstOrNull { (it.key as String).equals(key, true) } else actual.entries.firstOrNull { it.key == key }
+                if (hit == null) { if (ev == null) continue; return "$path.$key: missing (expected ${Json.write(ev)})" }
+                mismatch(ev, hit.value, "$path.$key")?.let { return it }
+            }
+            return null
+        }
+        if (expected is List<*> && actual is List<*>) {
+            if (expected.size != actual.size) return "$path: expected ${expected.size} elements, got ${actual.size}"
+            expected.zip(actual).forEachIndexed { i, (e, a) -> mismatch(e, a, "$path[$i]")?.let { return it } }
+            return null
+        }
+        if (expected is BigDecimal && actual is BigDecimal) {
+            return if (expected.compareTo(actual) == 0) null else "$path: expected $expected, got $actual"
+        }
+        return if (expected == actual) null else "$path: expected ${Json.write(expected)}, got ${Json.write(actual)}"
+    }
+}
