@@ -29,3 +29,7 @@ vectors-python:
 	line=$$(grep -E '^python: [0-9]+ passed, [0-9]+ failed$$' "$$log" || true); \
 	if [ -z "$$line" ]; then cat "$$log" >&2; echo "python: 0 passed, 1 failed"; rm -f "$$log"; exit 1; fi; \
 	echo "$$line"; rm -f "$$log"; exit $$rc
+
+.PHONY: bench-python
+bench-python:
+	$(PY) python/bench/parse_status.py
