@@ -16,9 +16,11 @@
 
 mod amount;
 mod auth;
+mod butler;
 mod callback;
 mod errors;
 mod orders;
+mod paynet;
 
 use std::collections::BTreeMap;
 
@@ -47,6 +49,8 @@ const CURRENCIES: &[&str] = &[
 pub struct Paystar {
     orders: Vec<Order>,
     seq: u64,
+    /// Sales through the PayNetEasy bridge (their own ids and protocol).
+    paynet: paynet::Paynet,
 }
 
 impl Simulator for Paystar {
@@ -66,6 +70,9 @@ impl Simulator for Paystar {
             ("POST", ["api", "v1", "integration", "withdrawal-order"]) => {
                 self.create(req, env, Kind::Payout, false)
             }
+            ("GET", ["api", "v1", "integration", "butler", "withdrawal-order", id]) => {
+                self.butler_status(req, &pspkit::url::decode_component(id))
+            }
             ("GET", ["api", "v1", "integration", resource, id, how]) => {
                 let kind = match *resource {
                     "deposit-order" => Kind::Deposit,
@@ -80,6 +87,16 @@ impl Simulator for Paystar {
                 self.status(req, kind, &pspkit::url::decode_component(id), by_merchant)
             }
             ("GET", ["api", "v1", "balance", "merchant"]) => self.balance(req),
+            ("POST", ["api", "v1", "integration", "butler", "withdrawal-order"]) => {
+                self.butler_withdrawal(req, env)
+            }
+            ("POST", ["paynet", "api", "v2", "sale", "status", endpoint]) => {
+                self.paynet.status(req, endpoint)
+            }
+            ("POST", ["paynet", "api", "v2", "sale", endpoint]) => {
+                let declined = env.faults.take_order("paystar", FaultKind::Decline);
+                self.paynet.sale(req, endpoint, env.now, declined)
+            }
             ("GET" | "POST", ["pay", id]) => {
                 self.payment_page(req, env, &pspkit::url::decode_component(id))
             }
@@ -88,14 +105,23 @@ impl Simulator for Paystar {
     }
 
     fn run_due(&mut self, env: &mut Env<'_>) -> Vec<Outgoing> {
-        self.orders
+        let mut out: Vec<Outgoing> = self
+            .orders
             .iter_mut()
             .flat_map(|o| o.run_due(env.now))
-            .collect()
+            .collect();
+        out.extend(self.paynet.run_due(env.now));
+        out
     }
 
     fn orders(&self) -> Value {
-        Value::Array(self.orders.iter().map(Order::admin_view).collect())
+        Value::Array(
+            self.orders
+                .iter()
+                .map(Order::admin_view)
+                .chain(self.paynet.sales.iter().map(paynet::Sale::admin_view))
+                .collect(),
+        )
     }
 
     fn credentials(&self) -> Value {
@@ -109,6 +135,8 @@ impl Simulator for Paystar {
             "payoutKeys": pair(Pipeline::Payout),
             "inactiveKeys": KEYS.iter().find(|k| !k.active).map(|k| json!({"publicKey": k.public_key, "privateKey": k.private_key})),
             "limit": amount::format_minor(LIMIT_MINOR),
+            "butler": {"payoutKeys": pair(Pipeline::Payout), "currency": butler::CURRENCY},
+            "paynet": {"endpointId": paynet::ENDPOINT_ID, "login": paynet::LOGIN, "merchantControl": paynet::MERCHANT_CONTROL},
         })
     }
 }
