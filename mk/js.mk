@@ -21,11 +21,11 @@ setup-js:
 # wasm-bindgen's `web` output serves every entry (Node loads it with initSync); wasm-opt is the
 # npm binaryen build (Debian's older one breaks the module's externref table).
 $(JS_WASM): $(JS_WASM_INPUTS)
-	cargo build -q -p pspkit-wasm --target wasm32-unknown-unknown --profile wasm
-	wasm-bindgen --target web --out-dir js/dist --out-name pspkit_wasm $(WASM_RAW)
+	@cargo build -q -p pspkit-wasm --target wasm32-unknown-unknown --profile wasm
+	@wasm-bindgen --target web --out-dir js/dist --out-name pspkit_wasm $(WASM_RAW)
 	@# Consumers on lib es2022 have no Symbol.dispose; `free()` stays the documented way.
-	sed -i '/\[Symbol\.dispose\]/d' js/dist/pspkit_wasm.d.ts
-	js/node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers $(WASM_FEATURES) $(JS_WASM) -o $(JS_WASM)
+	@sed -i '/\[Symbol\.dispose\]/d' js/dist/pspkit_wasm.d.ts
+	@js/node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers $(WASM_FEATURES) $(JS_WASM) -o $(JS_WASM)
 
 js-build: $(JS_WASM)
 
