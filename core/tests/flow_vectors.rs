@@ -1,6 +1,13 @@
 //! Runs every flow vector file (`tests/vectors/flows/`, top-level `"kind": "flow"`) through the
 //! lifecycle driver's public API (`pspkit::flow::vectors::run_flow_file`).
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
 use std::path::Path;
 
 #[test]
