@@ -1,5 +1,5 @@
 //! `pspkit vectors DIR...`: every vector file under the given folders (or the files given)
-//! through the Rust API; failures on stderr, the closing line `rust: N passed, M failed` on stdout.
+//! (request/response vectors and flow vectors alike) through the Rust API; failures on stderr, the closing line `rust: N passed, M failed` on stdout.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -40,10 +40,7 @@ pub fn run(raw: &[String]) -> Result<ExitCode, Failure> {
         let text = std::fs::read_to_string(f)
             .map_err(|e| Failure::Usage(format!("cannot read {}: {e}", f.display())))?;
         let report = if pspkit::conformance::is_flow_file(&text) {
-            match flow_report(&text) {
-                Some(r) => r,
-                None => continue,
-            }
+            pspkit::flow::vectors::run_flow_file(&text)
         } else {
             pspkit::conformance::run_vector_file(&text)
         };
@@ -67,9 +64,4 @@ pub fn run(raw: &[String]) -> Result<ExitCode, Failure> {
     } else {
         ExitCode::from(1)
     })
-}
-
-/// Flow vectors, once the lifecycle driver provides a runner for them.
-fn flow_report(_text: &str) -> Option<pspkit::conformance::FileReport> {
-    None
 }
