@@ -79,7 +79,10 @@ pub fn decode_component(s: &str) -> String {
 pub fn check_https_url(field: &str, url: &str) -> Result<()> {
     let rest = url
         .strip_prefix("https://")
-        .or_else(|| url.strip_prefix("http://").filter(|r| is_loopback_authority(r)))
+        .or_else(|| {
+            url.strip_prefix("http://")
+                .filter(|r| is_loopback_authority(r))
+        })
         .ok_or_else(|| PspError::invalid(field, "must be an absolute https:// URL"))?;
     let host = rest.split(['/', '?', '#']).next().unwrap_or("");
     if host.is_empty()

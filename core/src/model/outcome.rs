@@ -5,13 +5,17 @@ use serde::{Deserialize, Serialize};
 use super::payment::Payment;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(tag = "type", rename_all = "snake_case")]
 #[allow(clippy::large_enum_variant)] // plain data crossing FFI; boxing would only add noise
 pub enum Outcome {
-    Payment { payment: Payment },
-    Balance { balances: Vec<Balance> },
+    Payment {
+        payment: Payment,
+    },
+    Balance {
+        balances: Vec<Balance>,
+    },
     /// The answer to `validate_payout`: whether the provider would execute the payout now.
     Validation {
         valid: bool,
@@ -19,7 +23,9 @@ pub enum Outcome {
         reason: Option<String>,
     },
     /// The answer to `open_session`.
-    Session { session: Session },
+    Session {
+        session: Session,
+    },
     /// The answer to `list_deposits` / `list_payouts`: one page of payments.
     PaymentList {
         payments: Vec<Payment>,
@@ -34,8 +40,8 @@ pub enum Outcome {
 
 /// A reporting-API session. `Debug` never shows the token.
 #[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Session {
     /// Pass as `session` in the listing operations. Treat it as a secret.
@@ -59,8 +65,8 @@ impl std::fmt::Debug for Session {
 
 /// Where a page sits in a listing.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct PageInfo {
     /// Zero-based page number.
@@ -75,8 +81,8 @@ pub struct PageInfo {
 
 /// One row (usually one day) of a balance report. Amounts are exact decimal strings.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct BalanceReportRow {
     /// The date exactly as the provider wrote it.
@@ -96,8 +102,8 @@ pub struct BalanceReportRow {
 
 /// One balance line. Amounts are exact decimal strings; `null` when not reported.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Balance {
     pub currency: String,
