@@ -1,4 +1,5 @@
-//! The sandbox demo: a hosted deposit and a card payout, each from create to final state,
+//! The sandbox demo: a PayStar hosted deposit, a PayStar card payout and a Tupay cashout, each
+//! from create to final state,
 //! through the pspkit core against a running sandbox (`PSPKIT_SANDBOX_URL`, which
 //! `tests/sandbox/with-sandbox.sh` sets). Every step is printed: the request line and answer,
 //! each clock move, each callback with its signature check, the confirming status call.
@@ -22,9 +23,13 @@ fn main() {
     let sandbox = support::sandbox::Sandbox::start();
     println!("pspkit sandbox demo — sandbox at {}\n", sandbox.base);
     let mut runner = support::runner::Runner::new(sandbox.base.clone(), "demo".into(), true);
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../scenarios/paystar");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../scenarios");
     let mut failed = 0;
-    for file in ["deposit_redirect.json", "payout_lifecycle.json"] {
+    for file in [
+        "paystar/deposit_redirect.json",
+        "paystar/payout_lifecycle.json",
+        "tupay/cashout_lifecycle.json",
+    ] {
         let text = std::fs::read_to_string(dir.join(file)).expect("scenario file");
         let scenario: Value = serde_json::from_str(&text).expect("scenario JSON");
         println!("== {}", scenario["name"].as_str().unwrap_or(file));
