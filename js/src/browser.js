@@ -9,3 +9,4 @@ markReady();
 export { Gateway } from "./gateway.js";
 export { PspError } from "./errors.js";
 export { Client } from "./client.js";
+export { PaymentFlow, FlowRun } from "./flow.js";

@@ -1,8 +1,10 @@
 // Client: the host half of DESIGN §2 — build → send with fetch → parse. It adds what the pure core
-// must not have (a clock, a nonce source, a socket, a timeout) and nothing else.
+// must not have (a clock, a nonce source, a socket, a timeout) and nothing else. `run` drives the
+// core's lifecycle driver (core/src/flow) with the same fetch and a real clock.
 
-import { Gateway } from "./gateway.js";
+import { configOf, Gateway } from "./gateway.js";
 import { PspError } from "./errors.js";
+import { FlowRun, PaymentFlow, transportErrorKind } from "./flow.js";
 
 const DEFAULT_TIMEOUT_MS = 30_000;
 
@@ -41,6 +43,21 @@ export class Client {
 
   /** Sends one built `HttpRequest` and returns the `HttpResponse` as plain data. */
   async send(request, options = {}) {
+    const r = await this.exchange(request, options);
+    if (r.response) return r.response;
+    throw new PspError(
+      "temporarily_unavailable",
+      `${request.method} ${new URL(request.url).origin}: ${r.detail}; the outcome is unknown — check the status before re-creating`,
+      { retryable: true, cause: r.cause },
+    );
+  }
+
+  /**
+   * Sends one request: `{response}`, or `{transportError, detail, cause}` when no HTTP answer
+   * came (`transportError` is the flow's kind: timeout, refused, reset, dns, tls, other). A
+   * caller abort is thrown as its reason.
+   */
+  async exchange(request, options = {}) {
     const timeoutMs = options.timeoutMs ?? this.timeoutMs;
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), timeoutMs);
@@ -59,20 +76,66 @@ export class Client {
       res.headers.forEach((value, name) => {
         headers[name.toLowerCase()] = value;
       });
-      return { status: res.status, headers, body };
+      return { response: { status: res.status, headers, body } };
     } catch (e) {
       if (options.signal?.aborted) throw options.signal.reason ?? e;
-      const what = controller.signal.aborted
-        ? `no complete answer within ${timeoutMs} ms`
-        : `transport failed (${e?.cause?.code ?? e?.message ?? e})`;
-      throw new PspError(
-        "temporarily_unavailable",
-        `${request.method} ${new URL(request.url).origin}: ${what}; the outcome is unknown — check the status before re-creating`,
-        { retryable: true, cause: e },
-      );
+      const timedOut = controller.signal.aborted;
+      return {
+        transportError: transportErrorKind(e, timedOut),
+        detail: timedOut
+          ? `no complete answer within ${timeoutMs} ms`
+          : `transport failed (${e?.cause?.code ?? e?.message ?? e})`,
+        cause: e,
+      };
     } finally {
       clearTimeout(timer);
       options.signal?.removeEventListener("abort", onCallerAbort);
     }
+  }
+
+  /**
+   * Drives `createOp` to a final payment with the core's lifecycle driver (safe create, polling,
+   * backoff, deadline), sending with fetch and waiting with setTimeout. Resolves with the flow's
+   * last action: `{type: "done", payment}` or `{type: "needs_attention", reason, message, ...}`.
+   * `onState(stateJson)` is awaited after every step (store it; `resume` continues from it).
+   * @param {object} createOp create_deposit, create_payout or create_reverse_deposit
+   * @param {RunOptions} [options]
+   */
+  run(createOp, options = {}) {
+    try {
+      return this.start(createOp, options).done;
+    } catch (e) {
+      return Promise.reject(e);
+    }
+  }
+
+  /** Continues a stored flow (`stateJson` as given to `onState`) the same way as `run`. */
+  resume(stateJson, options = {}) {
+    try {
+      return this.restore(stateJson, options).done;
+    } catch (e) {
+      return Promise.reject(e);
+    }
+  }
+
+  /** `run`, returning the `FlowRun` handle (`.done`, `.handleCallback(request)`). */
+  start(createOp, options = {}) {
+    const now = options.now ?? this.now;
+    const flow = PaymentFlow.start(this.#config(), createOp, options.options, now());
+    return new FlowRun(this, flow, { ...options, now });
+  }
+
+  /** `resume`, returning the `FlowRun` handle. */
+  restore(stateJson, options = {}) {
+    const flow = PaymentFlow.resumeJson(this.#config(), stateJson);
+    return new FlowRun(this, flow, options);
+  }
+
+  #config() {
+    const config = configOf(this.gateway);
+    if (config === undefined) {
+      throw new PspError("invalid_request", "config: a flow needs the Client made with a pspkit Gateway or config");
+    }
+    return config;
   }
 }

@@ -6,6 +6,15 @@ import { Gateway as WasmGateway } from "../dist/pspkit_wasm.js";
 import { asPspError, PspError } from "./errors.js";
 import { isReady } from "./wasm_state.js";
 
+// The config each Gateway was made from, for `Client.run` (a flow is started from a config). Kept
+// off the instance so it never shows in a log of the object.
+const configs = new WeakMap();
+
+/** The config `gateway` was made from, or undefined for anything that is not a pspkit Gateway. */
+export function configOf(gateway) {
+  return configs.get(gateway);
+}
+
 export class Gateway {
   #inner;
 
@@ -19,6 +28,7 @@ export class Gateway {
     }
     try {
       this.#inner = new WasmGateway(config);
+      configs.set(this, JSON.parse(JSON.stringify(config)));
     } catch (e) {
       throw asPspError(e);
     }

@@ -34,3 +34,4 @@ export function initPspkitSync(moduleOrBytes) {
 export { Gateway } from "./gateway.js";
 export { PspError } from "./errors.js";
 export { Client } from "./client.js";
+export { PaymentFlow, FlowRun } from "./flow.js";

@@ -7,7 +7,9 @@
 //! (DESIGN §5); the npm package turns it into its exported `PspError` class.
 
 mod error;
+mod flow;
 mod gateway;
 
 pub use error::to_js_error;
+pub use flow::PaymentFlow;
 pub use gateway::Gateway;

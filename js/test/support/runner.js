@@ -1,6 +1,8 @@
 // Runs the shared conformance vectors (DESIGN §6) through pspkit's public JS API — the same case
-// flow as core/src/conformance/runner.rs. Files with a top-level "kind": "flow" belong to the
-// lifecycle driver and are skipped here.
+// flow as core/src/conformance/runner.rs. Files with a top-level "kind": "flow" drive the lifecycle
+// driver (`PaymentFlow`) step by step, as core/src/flow/vectors.rs does: the state is stored as
+// JSON and resumed before every step, and a `send_request` action gets `request.json` (the parsed
+// body) before it is matched.
 
 // No Node-only imports here: the browser test loads this module in Chromium (files.js walks folders).
 import { subsetMismatch, subsetMismatchCiKeys } from "./matching.js";
@@ -21,15 +23,15 @@ export function loadVectorFile(text, api) {
   if (typeof file !== "object" || file === null || Array.isArray(file)) {
     return { fileError: "a vector file must be a JSON object" };
   }
-  if (file.kind === "flow") return { skip: true };
   if (!Array.isArray(file.cases)) return { fileError: 'missing "cases" array' };
+  const runOne = file.kind === "flow" ? runFlowCase : runCase;
   return {
     description: file.description,
     cases: file.cases.map((c, i) => ({
       name: typeof c?.name === "string" ? c.name : `case #${i}`,
       run: () =>
         typeof c === "object" && c !== null && !Array.isArray(c)
-          ? runCase(file, c, api)
+          ? runOne(file, c, api)
           : "case is not an object",
     })),
   };
@@ -89,6 +91,80 @@ function runCase(file, c, api) {
     return settleError(e, expectError, "parse", api);
   }
   return settleValue(outcome, expect, expectError);
+}
+
+function runFlowCase(file, c, api) {
+  const config = c.config ?? file.config;
+  if (config === undefined) return "no config";
+  if (c.create === undefined) return "no create";
+  if (typeof c.start !== "string") return "no start";
+  if (!Array.isArray(c.steps)) return "no steps";
+  let flow;
+  try {
+    flow = api.PaymentFlow.start(config, c.create, c.options ?? null, c.start);
+  } catch (e) {
+    return `start failed: ${describe(e)}`;
+  }
+  for (const [i, step] of c.steps.entries()) {
+    try {
+      const stored = flow.stateJson();
+      flow.free();
+      flow = api.PaymentFlow.resumeJson(config, stored);
+    } catch (e) {
+      return `step ${i}: resume failed: ${describe(e)}`;
+    }
+    if (typeof step !== "object" || step === null || Array.isArray(step)) {
+      return `step ${i} is not an object`;
+    }
+    const why = runFlowStep(flow, step, api);
+    if (why !== null) return `step ${i}: ${why}`;
+  }
+  flow.free();
+  return null;
+}
+
+function runFlowStep(flow, step, api) {
+  const { expect, expectError } = step;
+  const now = () => {
+    if (typeof step.now !== "string") throw new Error('needs "now"');
+    return step.now;
+  };
+  let call;
+  if (step.poll !== undefined) {
+    if (typeof step.poll !== "string") return '"poll" must be a timestamp';
+    call = () => withRequestJson(flow.poll(step.poll));
+  } else if (step.response !== undefined) {
+    call = () => flow.handleResponse(now(), step.response) ?? null;
+  } else if (step.transportError !== undefined) {
+    call = () => flow.handleTransportError(now(), step.transportError) ?? null;
+  } else if (step.callback !== undefined) {
+    call = () => flow.handleCallback(now(), step.callback);
+  } else {
+    return 'a step needs "poll", "response", "transportError" or "callback"';
+  }
+  let actual;
+  try {
+    actual = call();
+  } catch (e) {
+    return settleError(e, expectError, "step", api);
+  }
+  const checked = step.poll !== undefined || step.callback !== undefined ? expect : undefined;
+  if (expectError !== undefined) return `expected an error, got ${JSON.stringify(actual)}`;
+  if (checked === undefined) return null;
+  const m = subsetMismatch(checked, actual);
+  return m ? `${m}; got ${JSON.stringify(actual)}` : null;
+}
+
+/** A `send_request` action with `request.json` added when the body is JSON. */
+function withRequestJson(action) {
+  if (action?.type === "send_request" && typeof action.request?.body === "string") {
+    try {
+      action.request.json = JSON.parse(action.request.body);
+    } catch {
+      // not a JSON body: nothing to add
+    }
+  }
+  return action;
 }
 
 function checkRequest(expected, actual) {
