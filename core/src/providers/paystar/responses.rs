@@ -105,13 +105,91 @@ pub struct Known<'a> {
     pub currency: Option<&'a str>,
 }
 
+/// The order as it arrives, read in one pass (status polling is the hot path): typed fields,
+/// the amount kept as raw text, redirect candidates kept raw so an odd type there is ignored
+/// rather than failing the whole answer.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct OrderWire<'a> {
+    #[serde(default)]
+    external_id: Option<String>,
+    #[serde(default)]
+    external_transaction_id: Option<String>,
+    #[serde(default)]
+    order_status: Option<String>,
+    #[serde(default, borrow)]
+    amount: Option<&'a RawValue>,
+    #[serde(default)]
+    currency: Option<String>,
+    #[serde(default)]
+    external_params: Option<ExternalParams>,
+    #[serde(default)]
+    order_history: Option<Vec<HistoryItem>>,
+    #[serde(default, borrow)]
+    redirect_url: Option<&'a RawValue>,
+    #[serde(default, borrow)]
+    payment_url: Option<&'a RawValue>,
+    #[serde(default, borrow)]
+    pay_url: Option<&'a RawValue>,
+    #[serde(default, borrow)]
+    form_url: Option<&'a RawValue>,
+    #[serde(default, borrow)]
+    url: Option<&'a RawValue>,
+    #[serde(default, borrow)]
+    three_ds_url: Option<&'a RawValue>,
+    #[serde(default, borrow)]
+    acs_url: Option<&'a RawValue>,
+    #[serde(default, borrow)]
+    link: Option<&'a RawValue>,
+}
+
+impl OrderWire<'_> {
+    /// The first redirect candidate that is a string, in [`REDIRECT_FIELDS`] order.
+    fn redirect(&self) -> Option<String> {
+        [
+            self.redirect_url,
+            self.payment_url,
+            self.pay_url,
+            self.form_url,
+            self.url,
+            self.three_ds_url,
+            self.acs_url,
+            self.link,
+        ]
+        .into_iter()
+        .flatten()
+        .find_map(|raw| serde_json::from_str::<String>(raw.get()).ok())
+    }
+
+    fn into_body(self) -> Result<OrderBody> {
+        let redirect_url = self.redirect();
+        let amount = match self.amount {
+            Some(raw) => Some(
+                RawValue::from_string(raw.get().to_owned())
+                    .map_err(|_| PspError::bad_response("PayStar amount is not valid JSON"))?,
+            ),
+            None => None,
+        };
+        Ok(OrderBody {
+            external_id: self.external_id,
+            external_transaction_id: self.external_transaction_id,
+            order_status: self.order_status,
+            amount,
+            currency: self.currency,
+            external_params: self.external_params,
+            order_history: self.order_history,
+            redirect_url,
+        })
+    }
+}
+
 pub fn order(body: &str, direction: Direction, known: Known<'_>) -> Result<Outcome> {
-    let parsed = OrderBody::from_map(parse_json(body)?)?;
+    let parsed = parse_json::<OrderWire<'_>>(body)?.into_body()?;
     let payment = payment_from(parsed, direction, &known)?;
     Ok(Outcome::Payment { payment })
 }
 
-pub(super) fn parse_json<T: for<'de> Deserialize<'de>>(body: &str) -> Result<T> {
+pub(super) fn parse_json<'a, T: Deserialize<'a>>(body: &'a str) -> Result<T> {
     let trimmed = body.trim_start();
     if trimmed.is_empty() {
         return Err(PspError::bad_response(
