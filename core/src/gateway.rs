@@ -66,4 +66,14 @@ impl Gateway {
     pub fn capabilities(&self) -> Capabilities {
         self.provider.capabilities()
     }
+
+    /// Whether re-sending a create in `direction` is documented as idempotent.
+    pub fn idempotent_create(&self, direction: crate::model::Direction) -> bool {
+        self.provider.idempotent_create(direction)
+    }
+
+    /// The moves out of a final state this provider documents (DESIGN §4).
+    pub fn late_transitions(&self) -> &'static [crate::provider::LateTransition] {
+        self.provider.late_transitions()
+    }
 }

@@ -6,6 +6,7 @@ use crate::error::Result;
 use crate::model::{
     CallbackEvent, Capabilities, Context, HttpRequest, HttpResponse, Operation, Outcome,
 };
+use crate::model::{Direction, State};
 
 pub trait Provider: Send + Sync {
     /// The request to send for `op`. Pure: same inputs, same bytes.
@@ -18,4 +19,31 @@ pub trait Provider: Send + Sync {
     fn parse_callback(&self, request: &HttpRequest, ctx: &Context) -> Result<CallbackEvent>;
 
     fn capabilities(&self) -> Capabilities;
+
+    /// Moves out of a final state that this provider documents (DESIGN §4). The lifecycle
+    /// driver accepts and reports these; every other move out of a final state is suspicious.
+    fn late_transitions(&self) -> &'static [LateTransition] {
+        &[]
+    }
+
+    /// Whether re-sending the same create is documented as safe (an idempotency key the
+    /// provider honours). The lifecycle driver re-sends instead of looking the order up only
+    /// when the provider cannot look it up by merchant id and this is true.
+    fn idempotent_create(&self, _direction: Direction) -> bool {
+        false
+    }
+}
+
+/// A documented move from one final state to another (e.g. a payout confirmed, then returned
+/// by the beneficiary's bank).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LateTransition {
+    pub direction: Direction,
+    pub from: State,
+    pub to: State,
+    /// The provider's own words for the move.
+    pub provider_from: &'static str,
+    pub provider_to: &'static str,
+    /// Why it happens.
+    pub note: &'static str,
 }

@@ -32,41 +32,38 @@ pub struct LateTransitionRule {
     pub source: &'static str,
 }
 
-/// The documented late transitions. Tupay (shared/providers/tupay.md): a cashout COMPLETED can
-/// become REJECTED days later when the beneficiary's bank returns the money (reason 826
-/// WITHDRAWAL_REVERSED), and a late or wrong-amount deposit can be approved by hand, moving
-/// EXPIRED or CANCELLED to COMPLETED. Keyed by normalized state so that the rows hold whichever
-/// way the Tupay provider maps REJECTED (`failed`, or `reversed` for 826).
-pub const LATE_TRANSITIONS: &[LateTransitionRule] = &[
-    LateTransitionRule {
-        provider: "tupay",
-        direction: Direction::Payout,
-        from: StatusMatch::State(State::Succeeded),
-        to: StatusMatch::State(State::Failed),
-        source: "tupay.md: cashout COMPLETED -> REJECTED",
-    },
-    LateTransitionRule {
-        provider: "tupay",
-        direction: Direction::Payout,
-        from: StatusMatch::State(State::Succeeded),
-        to: StatusMatch::State(State::Reversed),
-        source: "tupay.md: cashout COMPLETED -> REJECTED (826 WITHDRAWAL_REVERSED)",
-    },
-    LateTransitionRule {
-        provider: "tupay",
-        direction: Direction::Deposit,
-        from: StatusMatch::State(State::Expired),
-        to: StatusMatch::State(State::Succeeded),
-        source: "tupay.md: deposit EXPIRED -> COMPLETED (manual approval)",
-    },
-    LateTransitionRule {
-        provider: "tupay",
-        direction: Direction::Deposit,
-        from: StatusMatch::State(State::Cancelled),
-        to: StatusMatch::State(State::Succeeded),
-        source: "tupay.md: deposit CANCELLED -> COMPLETED (manual approval)",
-    },
-];
+/// The flow's rules for a provider, from the moves it documents
+/// ([`crate::provider::Provider::late_transitions`]; Tupay's are in
+/// `providers/tupay/status.rs`: a cashout COMPLETED -> REJECTED when the beneficiary's bank
+/// returns the money, a deposit EXPIRED/CANCELLED -> COMPLETED when approved by hand). Keyed by
+/// normalized state, so a row holds whichever way the provider maps the words.
+pub fn rules_for(
+    provider: &'static str,
+    documented: &[crate::provider::LateTransition],
+) -> Vec<LateTransitionRule> {
+    documented
+        .iter()
+        .map(|t| LateTransitionRule {
+            provider,
+            direction: t.direction,
+            from: StatusMatch::State(t.from),
+            to: StatusMatch::State(t.to),
+            source: t.note,
+        })
+        .collect()
+}
+
+/// Tupay's rules, for tests that exercise the late path.
+#[cfg(test)]
+pub(crate) fn tupay_rules() -> &'static [LateTransitionRule] {
+    Box::leak(
+        rules_for(
+            "tupay",
+            crate::providers::tupay::status::documented_late_transitions(),
+        )
+        .into_boxed_slice(),
+    )
+}
 
 /// The rule that allows `from` → `to`, if any.
 pub fn find<'a>(
@@ -116,7 +113,7 @@ mod tests {
     fn tupay_rows_and_nothing_else() {
         let done = st(State::Succeeded, "COMPLETED");
         let rejected = st(State::Failed, "REJECTED");
-        let rules = LATE_TRANSITIONS;
+        let rules = tupay_rules();
         assert!(find(rules, "tupay", Direction::Payout, &done, &rejected).is_some());
         assert!(find(rules, "tupay", Direction::Deposit, &done, &rejected).is_none());
         assert!(find(rules, "paystar", Direction::Payout, &done, &rejected).is_none());

@@ -1,7 +1,7 @@
 //! [`PaymentFlow`]: the state machine that drives one payment from create to a final state.
 
 use super::action::{Action, AttentionReason, TransportError};
-use super::late::{self, LateTransitionRule, LATE_TRANSITIONS};
+use super::late::{self, LateTransitionRule};
 use super::observe::{Judge, Verdict};
 use super::policy::{FlowOptions, Rng};
 use super::state::{
@@ -37,7 +37,8 @@ use crate::model::{
 pub struct PaymentFlow {
     gateway: Gateway,
     state: FlowState,
-    rules: &'static [LateTransitionRule],
+    /// The provider's documented late transitions, as the flow's rules.
+    rules: Vec<LateTransitionRule>,
 }
 
 impl PaymentFlow {
@@ -61,8 +62,10 @@ impl PaymentFlow {
             ));
         }
         let start = FlowTime::parse("now", now)?;
-        let provider = config.provider_id().to_owned();
+        let provider_id = config.provider_id();
+        let provider = provider_id.to_owned();
         let gateway = Gateway::new(config)?;
+        let rules = late::rules_for(provider_id, gateway.late_transitions());
         let _ = gateway.build(&create, &Context::at(start.to_rfc3339()))?;
         let state = FlowState {
             version: STATE_VERSION,
@@ -88,7 +91,7 @@ impl PaymentFlow {
         Ok(PaymentFlow {
             gateway,
             state,
-            rules: LATE_TRANSITIONS,
+            rules,
         })
     }
 
@@ -119,10 +122,13 @@ impl PaymentFlow {
             ));
         }
         state.options.validate()?;
+        let provider_id = config.provider_id();
+        let gateway = Gateway::new(config)?;
+        let rules = late::rules_for(provider_id, gateway.late_transitions());
         Ok(PaymentFlow {
-            gateway: Gateway::new(config)?,
+            gateway,
             state,
-            rules: LATE_TRANSITIONS,
+            rules,
         })
     }
 
@@ -281,7 +287,7 @@ impl PaymentFlow {
             provider_id: self.state.provider_id.as_deref(),
             current: self.state.payment.as_ref(),
             adopting,
-            rules: self.rules,
+            rules: &self.rules,
         })
     }
 
@@ -329,11 +335,27 @@ impl PaymentFlow {
                 });
                 Action::SendRequest { request, operation }
             }
+            Err(e) if purpose == Purpose::Status && self.may_resend_instead_of_lookup(&e) => {
+                self.send_create(now)
+            }
             Err(e) => {
                 let message = format!("cannot build the {}: {}", operation.kind(), e.message);
                 self.stop(AttentionReason::InvalidOperation, message, Some(e.code))
             }
         }
+    }
+
+    /// A provider without a lookup by merchant id (Tupay deposits) is recovered by re-sending the
+    /// same create, but only where the provider documents that as idempotent and only while the
+    /// create's outcome is unknown; anywhere else the flow stops rather than guess.
+    fn may_resend_instead_of_lookup(&self, error: &PspError) -> bool {
+        let Some((_, direction)) = create_order(&self.state.create) else {
+            return false;
+        };
+        error.code == crate::error::ErrorCode::Unsupported
+            && matches!(self.state.phase, Phase::Create | Phase::Recover)
+            && self.state.provider_id.is_none()
+            && self.gateway.idempotent_create(direction)
     }
 
     fn on_result(&mut self, now: FlowTime, purpose: Purpose, result: Result<Payment>) {
@@ -568,7 +590,7 @@ impl PaymentFlow {
     /// documents none).
     #[cfg(test)]
     pub(crate) fn with_rules(mut self, rules: &'static [LateTransitionRule]) -> Self {
-        self.rules = rules;
+        self.rules = rules.to_vec();
         self
     }
 }

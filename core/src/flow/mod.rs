@@ -21,7 +21,7 @@
 //!   lists providers whose callbacks could be taken as they are — none yet). Until the create's
 //!   outcome is known, status calls name the order by our merchant id only.
 //! - **Final means final**: a final payment never moves backwards; a move to another final
-//!   state is taken only when the provider documents it ([`late::LATE_TRANSITIONS`]) and is
+//!   state is taken only when the provider documents it ([`crate::provider::Provider::late_transitions`]) and is
 //!   reported as [`Action::LateTransition`]; any other is `suspicious_transition`.
 //! - **Persistence**: [`FlowState`] is all the flow knows and round-trips through JSON; a
 //!   resumed flow gives the same actions as one that never stopped.

@@ -114,7 +114,7 @@ impl Judge<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::flow::late::{LateTransitionRule, StatusMatch, LATE_TRANSITIONS};
+    use crate::flow::late::{tupay_rules, LateTransitionRule, StatusMatch};
     use crate::model::{PaymentStatus, State};
 
     fn order() -> PaymentOrder {
@@ -156,7 +156,7 @@ mod tests {
     fn final_states_never_move_backwards() {
         let o = order();
         let done = pay(State::Succeeded);
-        let j = judge(&o, Some(&done), LATE_TRANSITIONS);
+        let j = judge(&o, Some(&done), tupay_rules());
         assert_eq!(j.judge(&pay(State::Processing)), Verdict::Ignore);
         assert_eq!(j.judge(&pay(State::Unknown)), Verdict::Ignore);
         assert_eq!(j.judge(&pay(State::Succeeded)), Verdict::Accept);
@@ -170,11 +170,11 @@ mod tests {
     fn non_final_states_follow_the_provider() {
         let o = order();
         let current = pay(State::Processing);
-        let j = judge(&o, Some(&current), LATE_TRANSITIONS);
+        let j = judge(&o, Some(&current), tupay_rules());
         assert_eq!(j.judge(&pay(State::Pending)), Verdict::Accept);
         assert_eq!(j.judge(&pay(State::Failed)), Verdict::Accept);
         assert_eq!(
-            judge(&o, None, LATE_TRANSITIONS).judge(&pay(State::Unknown)),
+            judge(&o, None, tupay_rules()).judge(&pay(State::Unknown)),
             Verdict::Accept
         );
     }
@@ -198,7 +198,7 @@ mod tests {
     #[test]
     fn someone_elses_order_is_refused() {
         let o = order();
-        let j = judge(&o, None, LATE_TRANSITIONS);
+        let j = judge(&o, None, tupay_rules());
         let mut other = pay(State::Pending);
         other.merchant_id = Some("M-2".into());
         assert!(matches!(
@@ -219,7 +219,7 @@ mod tests {
         let j = Judge {
             adopting: true,
             provider_id: None,
-            ..judge(&o, None, LATE_TRANSITIONS)
+            ..judge(&o, None, tupay_rules())
         };
         let mut p = pay(State::Pending);
         p.amount = Some("100".into());
@@ -234,7 +234,7 @@ mod tests {
         p.currency = Some("EUR".into());
         assert!(matches!(j.judge(&p), Verdict::Stop(..)));
         // Not adopting: an amount change is the provider's news, not a conflict.
-        let j = judge(&o, None, LATE_TRANSITIONS);
+        let j = judge(&o, None, tupay_rules());
         p.currency = Some("USD".into());
         p.amount = Some("90.00".into());
         assert_eq!(j.judge(&p), Verdict::Accept);

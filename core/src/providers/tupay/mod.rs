@@ -189,6 +189,17 @@ impl Provider for Tupay {
         notification::parse(&self.config, request)
     }
 
+    /// Deposits carry `X-Idempotency-Key` (derived from the merchant id), documented for exactly
+    /// this: retrying a create whose answer was lost. Tupay has no deposit lookup by merchant id,
+    /// so re-sending is the recovery. Cashouts have a lookup by external id instead.
+    fn idempotent_create(&self, direction: crate::model::Direction) -> bool {
+        direction == crate::model::Direction::Deposit
+    }
+
+    fn late_transitions(&self) -> &'static [crate::provider::LateTransition] {
+        status::documented_late_transitions()
+    }
+
     fn capabilities(&self) -> Capabilities {
         Capabilities {
             provider: "tupay".into(),

@@ -58,19 +58,9 @@ pub fn cashout_name_to_code(name: &str) -> Option<i64> {
     }
 }
 
-/// A move out of a final state that Tupay documents as possible, so a lifecycle driver accepts
-/// it (and reports it) instead of refusing it as suspicious.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct LateTransition {
-    pub direction: Direction,
-    pub from: State,
-    pub to: State,
-    /// Tupay's own words for the move.
-    pub provider_from: &'static str,
-    pub provider_to: &'static str,
-    /// Why it happens.
-    pub note: &'static str,
-}
+/// Moves out of a final state that Tupay documents; the lifecycle driver accepts (and reports)
+/// these instead of refusing them as suspicious.
+pub use crate::provider::LateTransition;
 
 const LATE: &[LateTransition] = &[
     LateTransition {
