@@ -58,6 +58,7 @@ export class Client {
    * caller abort is thrown as its reason.
    */
   async exchange(request, options = {}) {
+    options.signal?.throwIfAborted();
     const timeoutMs = options.timeoutMs ?? this.timeoutMs;
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), timeoutMs);

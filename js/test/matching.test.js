@@ -93,5 +93,44 @@ test("a case is judged on every expectRequest part, with per-case overrides", ()
   assert.equal(results["config error expected"], null);
   assert.match(results["nothing checked"], /checks nothing/);
   assert.deepEqual(seen[1], { config: { p: 2 }, ctx: { now: "T1", nonce: "n" } });
-  assert.deepEqual(loadVectorFile('{"kind":"flow","steps":[]}', {}), { skip: true });
+  assert.deepEqual(loadVectorFile('{"kind":"flow","steps":[]}', {}), { fileError: 'missing "cases" array' });
+});
+
+test("a flow case is judged step by step, resumed from JSON before each step", async () => {
+  const api = await import("pspkit");
+  const file = (steps, extra = {}) =>
+    JSON.stringify({
+      kind: "flow",
+      config: { provider: "paystar", depositToken: "t" },
+      cases: [
+        {
+          name: "c",
+          start: "2026-01-01T00:00:00Z",
+          create: { type: "create_deposit", merchantId: "M-1", amount: "1.00", currency: "USD" },
+          steps,
+          ...extra,
+        },
+      ],
+    });
+  const run = (steps, extra) => loadVectorFile(file(steps, extra), api).cases[0].run();
+  const poll = { poll: "2026-01-01T00:00:00Z" };
+  assert.equal(run([{ ...poll, expect: { type: "send_request", request: { json: { externalTransactionId: "M-1" } } } }]), null);
+  assert.match(run([{ ...poll, expect: { type: "done" } }]), /step 0: \$\.type: expected "done", got "send_request"/);
+  assert.match(run([{ ...poll, expect: { type: "send_request", request: { json: { amount: 2 } } } }]), /json\.amount/);
+  assert.match(run([{ response: { status: 200, headers: {}, body: "{}" }, now: "2026-01-01T00:00:01Z" }]), /step 0: step failed: .*no request is in flight/);
+  assert.equal(run([{ response: { status: 200, headers: {}, body: "{}" }, now: "2026-01-01T00:00:01Z", expectError: { code: "invalid_request" } }]), null);
+  assert.match(run([poll, { transportError: "timeout", now: "2026-01-01T00:00:01Z", expectError: { code: "x" } }]), /step 1: expected an error/);
+  assert.match(run([{ wait: 1 }]), /step 0: a step needs/);
+  assert.match(run([], { create: { type: "get_deposit", merchantId: "M-1" } }), /start failed/);
+  // Each step runs on a flow resumed from the JSON of the one before: a stored state is all it has.
+  const calls = [];
+  const spy = {
+    ...api,
+    PaymentFlow: {
+      start: (...a) => (calls.push("start"), api.PaymentFlow.start(...a)),
+      resumeJson: (...a) => (calls.push("resume"), api.PaymentFlow.resumeJson(...a)),
+    },
+  };
+  assert.equal(loadVectorFile(file([poll, poll]), spy).cases[0].run(), null);
+  assert.deepEqual(calls, ["start", "resume", "resume"]);
 });

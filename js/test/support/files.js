@@ -21,8 +21,7 @@ export function runVectorDir(dir, api) {
   const failures = [];
   for (const f of vectorFiles(dir)) {
     const loaded = loadVectorFile(readFileSync(f, "utf8"), api);
-    if (loaded.skip) continue;
-    if (loaded.fileError) {
+      if (loaded.fileError) {
       failed++;
       failures.push(`${f}: ${loaded.fileError}`);
       continue;

@@ -8,10 +8,10 @@
 import { subsetMismatch, subsetMismatchCiKeys } from "./matching.js";
 
 /**
- * Reads one vector file. Returns `{skip: true}` for flow files, `{fileError}` when it is not a
+ * Reads one vector file (plain or flow). Returns `{fileError}` when it is not a
  * vector file, else `{cases: [{name, run}]}` where `run()` returns `null` (pass) or why it failed.
  * @param {string} text
- * @param {{Gateway: any, PspError: any}} api the public API under test
+ * @param {{Gateway: any, PaymentFlow: any, PspError: any}} api the public API under test
  */
 export function loadVectorFile(text, api) {
   let file;
