@@ -4,18 +4,23 @@ Make a `Gateway` from a config, then `build` -> send -> `parse` (or let `Client`
 The model (Operation, Outcome, Payment, ...) is generated from the core; every failure is one
 `PspError` with `code`, `retryable`, `http_status`, `provider_code` and `detail`.
 
+One payment from create to a final state: `Client(gateway).run(create_op, on_state=store)` drives
+the core's `PaymentFlow` (safe creates, polling, callbacks) with real HTTP and time.
+
 Hot paths: `Gateway.parse_status(operation_json, status, body)` takes flat arguments and returns
 a flat `StatusSummary` (one boundary crossing with three plain values each way).
 """
 from __future__ import annotations
 
-from ._generated.pspkit_ffi import Gateway, PspError, StatusSummary
+from ._generated.pspkit_ffi import Gateway, PaymentFlow, PspError, StatusSummary
 from ._generated.pspkit_model import *  # noqa: F401,F403  (the model's records and enums)
 from ._generated.pspkit_model import (
+    Action,
     CallbackEvent,
     Capabilities,
     Context,
     ErrorCode,
+    FlowOptions,
     GatewayConfig,
     HttpRequest,
     HttpResponse,
@@ -24,34 +29,45 @@ from ._generated.pspkit_model import (
     Outcome,
     Payment,
     PaymentOrder,
+    Reply,
     State,
+    TransportError,
 )
 from ._secret import Secret
 from .canonical import error_to_dict, from_dict, from_json, to_dict, to_json
 from .client import AsyncClient, Client, HttpTransport, HttpxTransport, UrllibTransport
+from .lifecycle import AsyncCallbackInbox, CallbackInbox, InboxClosed
 
 __all__ = [
+    "Action",
+    "AsyncCallbackInbox",
     "AsyncClient",
+    "CallbackInbox",
     "CallbackEvent",
     "Capabilities",
     "Client",
     "Context",
     "ErrorCode",
+    "FlowOptions",
     "Gateway",
     "GatewayConfig",
     "HttpRequest",
     "HttpResponse",
     "HttpTransport",
     "HttpxTransport",
+    "InboxClosed",
     "Operation",
     "OrderRef",
     "Outcome",
     "Payment",
+    "PaymentFlow",
     "PaymentOrder",
     "PspError",
+    "Reply",
     "Secret",
     "State",
     "StatusSummary",
+    "TransportError",
     "UrllibTransport",
     "error_to_dict",
     "from_dict",

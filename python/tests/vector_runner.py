@@ -5,7 +5,9 @@ be in the actual one and equal, recursively; arrays element by element with the 
 numbers by decimal value (100 == 100.00); header names case-insensitive; an expected `null` also
 matches a missing key. `expectRequest` checks method, url, headers, absentHeaders, body (exact
 text), json (parsed subset) and form (form-urlencoded subset). Cases may override `config` and
-`context`. Files with top-level `"kind": "flow"` belong to the flow runner and are skipped.
+`context`. Files with top-level `"kind": "flow"` are flow vectors (core/src/flow/vectors.rs):
+each case starts a `PaymentFlow` and runs its steps, storing the state as JSON and resuming from
+it before every step; a `send_request` action gets `request.json` (the parsed body) for matching.
 """
 from __future__ import annotations
 
@@ -18,6 +20,7 @@ from typing import Any, Dict, List, Optional, Tuple
 
 import pspkit
 from pspkit import Context, Gateway, HttpRequest, HttpResponse, Operation, PspError
+from pspkit._generated.pspkit_ffi import transport_error_from_json
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -35,8 +38,6 @@ def vector_cases(root: Path) -> List[Tuple[str, Dict[str, Any], Dict[str, Any]]]
     out = []
     for path in sorted(root.rglob("*.json")):
         data = _load(path.read_text(encoding="utf-8"))
-        if isinstance(data, dict) and data.get("kind") == "flow":
-            continue
         rel = path.relative_to(root).as_posix()
         cases = data.get("cases") if isinstance(data, dict) else None
         if not isinstance(cases, list):
@@ -106,6 +107,8 @@ def run_case(file: Dict[str, Any], case: Dict[str, Any]) -> None:
     """Raises CaseFailed with the reason when the case does not hold."""
     if "_file_error" in file:
         raise CaseFailed(file["_file_error"])
+    if file.get("kind") == "flow":
+        return run_flow_case(file, case)
     config = case.get("config", file.get("config"))
     if config is None:
         raise CaseFailed("no config")
@@ -207,3 +210,72 @@ def _settle_error(error: PspError, expect_error: Any, stage: str) -> None:
     m = mismatch(expect_error, actual)
     if m:
         raise CaseFailed(f"{stage} error {m}; got {actual}")
+
+
+def run_flow_case(file: Dict[str, Any], case: Dict[str, Any]) -> None:
+    """One flow vector case (the format of core/src/flow/vectors.rs), through `PaymentFlow`."""
+    config = case.get("config", file.get("config"))
+    if config is None:
+        raise CaseFailed("no config")
+    for key in ("create", "start", "steps"):
+        if key not in case:
+            raise CaseFailed(f"no {key}")
+    config_json = _dumps(config)
+    try:
+        flow = pspkit.PaymentFlow.start_json(
+            config_json, _dumps(case["create"]), _dumps(case.get("options") or {}), case["start"]
+        )
+    except PspError as e:
+        raise CaseFailed(f"start failed: {pspkit.error_to_dict(e)}") from None
+    for i, step in enumerate(case["steps"]):
+        try:
+            flow = pspkit.PaymentFlow.resume_json(config_json, flow.state_json())
+        except PspError as e:
+            raise CaseFailed(f"step {i}: resume failed: {pspkit.error_to_dict(e)}") from None
+        try:
+            _run_flow_step(flow, step)
+        except CaseFailed as e:
+            raise CaseFailed(f"step {i}: {e}") from None
+
+
+def _run_flow_step(flow: "pspkit.PaymentFlow", step: Dict[str, Any]) -> None:
+    expect = step.get("expect")
+    expect_error = step.get("expectError")
+
+    def now() -> str:
+        if not isinstance(step.get("now"), str):
+            raise CaseFailed('needs "now"')
+        return step["now"]
+
+    if "poll" in step:
+        try:
+            action = _load(flow.poll_json(step["poll"]))
+        except PspError as e:
+            return _settle_error(e, expect_error, "poll")
+        request = action.get("request") if action.get("type") == "send_request" else None
+        if isinstance(request, dict):
+            try:
+                request["json"] = _load(request.get("body") or "")
+            except ValueError:
+                pass
+        return _settle_value(action, expect, expect_error)
+    if "response" in step:
+        try:
+            flow.handle_response_json(now(), _dumps(step["response"]))
+        except PspError as e:
+            return _settle_error(e, expect_error, "handle_response")
+        return _settle_value(None, None, expect_error)
+    if "transportError" in step:
+        try:
+            kind = transport_error_from_json(_dumps(step["transportError"]))
+            flow.handle_transport_error(now(), kind)
+        except PspError as e:
+            return _settle_error(e, expect_error, "handle_transport_error")
+        return _settle_value(None, None, expect_error)
+    if "callback" in step:
+        try:
+            reply = _load(flow.handle_callback_json(now(), _dumps(step["callback"])))
+        except PspError as e:
+            return _settle_error(e, expect_error, "handle_callback")
+        return _settle_value(reply, expect, expect_error)
+    raise CaseFailed('a step needs "poll", "response", "transportError" or "callback"')

@@ -2,16 +2,17 @@
 //! For storage, logs and the shared vectors; hosts never hand-write these field names.
 
 use crate::error::PspError;
+use pspkit::flow::{Action, FlowOptions, TransportError};
 use pspkit::{
     CallbackEvent, Capabilities, Context, GatewayConfig, HttpRequest, HttpResponse, Operation,
-    Outcome, Payment,
+    Outcome, Payment, Reply,
 };
 
-fn read<T: serde::de::DeserializeOwned>(what: &str, json: &str) -> Result<T, PspError> {
+pub(crate) fn read<T: serde::de::DeserializeOwned>(what: &str, json: &str) -> Result<T, PspError> {
     serde_json::from_str(json).map_err(|e| pspkit::PspError::invalid(what, e.to_string()).into())
 }
 
-fn write<T: serde::Serialize>(what: &str, value: &T) -> Result<String, PspError> {
+pub(crate) fn write<T: serde::Serialize>(what: &str, value: &T) -> Result<String, PspError> {
     serde_json::to_string(value).map_err(|e| {
         pspkit::PspError::new(
             pspkit::ErrorCode::InvalidRequest,
@@ -35,12 +36,56 @@ macro_rules! json_pair {
     };
 }
 
-json_pair!(GatewayConfig, gateway_config_from_json, gateway_config_to_json, "config");
-json_pair!(Operation, operation_from_json, operation_to_json, "operation");
+json_pair!(
+    GatewayConfig,
+    gateway_config_from_json,
+    gateway_config_to_json,
+    "config"
+);
+json_pair!(
+    Operation,
+    operation_from_json,
+    operation_to_json,
+    "operation"
+);
 json_pair!(Context, context_from_json, context_to_json, "context");
-json_pair!(HttpRequest, http_request_from_json, http_request_to_json, "request");
-json_pair!(HttpResponse, http_response_from_json, http_response_to_json, "response");
+json_pair!(
+    HttpRequest,
+    http_request_from_json,
+    http_request_to_json,
+    "request"
+);
+json_pair!(
+    HttpResponse,
+    http_response_from_json,
+    http_response_to_json,
+    "response"
+);
 json_pair!(Outcome, outcome_from_json, outcome_to_json, "outcome");
 json_pair!(Payment, payment_from_json, payment_to_json, "payment");
-json_pair!(CallbackEvent, callback_event_from_json, callback_event_to_json, "callbackEvent");
-json_pair!(Capabilities, capabilities_from_json, capabilities_to_json, "capabilities");
+json_pair!(
+    CallbackEvent,
+    callback_event_from_json,
+    callback_event_to_json,
+    "callbackEvent"
+);
+json_pair!(
+    Capabilities,
+    capabilities_from_json,
+    capabilities_to_json,
+    "capabilities"
+);
+json_pair!(
+    FlowOptions,
+    flow_options_from_json,
+    flow_options_to_json,
+    "options"
+);
+json_pair!(Action, action_from_json, action_to_json, "action");
+json_pair!(Reply, reply_from_json, reply_to_json, "reply");
+json_pair!(
+    TransportError,
+    transport_error_from_json,
+    transport_error_to_json,
+    "transportError"
+);

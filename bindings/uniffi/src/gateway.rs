@@ -5,12 +5,17 @@ use pspkit::{
     Outcome,
 };
 
+use pspkit::flow::FlowOptions;
+
 use crate::error::PspError;
+use crate::flow::PaymentFlow;
 use crate::status_summary::StatusSummary;
 
 #[derive(Debug, uniffi::Object)]
 pub struct Gateway {
     inner: pspkit::Gateway,
+    /// Kept to start payment flows from this gateway (a flow builds its own core gateway).
+    config: GatewayConfig,
 }
 
 #[uniffi::export]
@@ -19,16 +24,37 @@ impl Gateway {
     #[uniffi::constructor]
     pub fn new(config: GatewayConfig) -> Result<Self, PspError> {
         Ok(Gateway {
-            inner: pspkit::Gateway::new(config)?,
+            inner: pspkit::Gateway::new(config.clone())?,
+            config,
         })
     }
 
     /// Reads the config from its canonical JSON (DESIGN §3).
     #[uniffi::constructor]
     pub fn from_json(config_json: String) -> Result<Self, PspError> {
-        Ok(Gateway {
-            inner: pspkit::Gateway::from_json(&config_json)?,
-        })
+        match serde_json::from_str::<GatewayConfig>(&config_json) {
+            Ok(config) => Gateway::new(config),
+            // The core's reading of the same text gives the error its usual wording.
+            Err(e) => Err(match pspkit::Gateway::from_json(&config_json) {
+                Err(core) => core.into(),
+                Ok(_) => pspkit::PspError::invalid("config", e.to_string()).into(),
+            }),
+        }
+    }
+
+    /// Starts a payment flow (the lifecycle driver) with this gateway's config.
+    pub fn start_flow(
+        &self,
+        create: Operation,
+        options: FlowOptions,
+        now: String,
+    ) -> Result<PaymentFlow, PspError> {
+        PaymentFlow::start(self.config.clone(), create, options, now)
+    }
+
+    /// Continues a stored flow (`PaymentFlow.state_json`) with this gateway's config.
+    pub fn resume_flow(&self, state_json: String) -> Result<PaymentFlow, PspError> {
+        PaymentFlow::resume(self.config.clone(), state_json)
     }
 
     /// The request to send for `operation`.
@@ -73,14 +99,22 @@ impl Gateway {
     }
 
     /// `build` with canonical JSON in and out (one string each way).
-    pub fn build_json(&self, operation_json: String, context_json: String) -> Result<String, PspError> {
+    pub fn build_json(
+        &self,
+        operation_json: String,
+        context_json: String,
+    ) -> Result<String, PspError> {
         let operation = crate::canonical_json::operation_from_json(operation_json)?;
         let context = crate::canonical_json::context_from_json(context_json)?;
         crate::canonical_json::http_request_to_json(self.inner.build(&operation, &context)?)
     }
 
     /// `parse` with canonical JSON in and out.
-    pub fn parse_json(&self, operation_json: String, response_json: String) -> Result<String, PspError> {
+    pub fn parse_json(
+        &self,
+        operation_json: String,
+        response_json: String,
+    ) -> Result<String, PspError> {
         let operation = crate::canonical_json::operation_from_json(operation_json)?;
         let response = crate::canonical_json::http_response_from_json(response_json)?;
         crate::canonical_json::outcome_to_json(self.inner.parse(&operation, &response)?)
@@ -94,6 +128,8 @@ impl Gateway {
     ) -> Result<String, PspError> {
         let request = crate::canonical_json::http_request_from_json(request_json)?;
         let context = crate::canonical_json::context_from_json(context_json)?;
-        crate::canonical_json::callback_event_to_json(self.inner.parse_callback(&request, &context)?)
+        crate::canonical_json::callback_event_to_json(
+            self.inner.parse_callback(&request, &context)?,
+        )
     }
 }

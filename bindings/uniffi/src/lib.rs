@@ -4,7 +4,8 @@
 //! This crate only collects and translates: the `Gateway` object forwards the four calls of
 //! DESIGN §2 to [`pspkit::Gateway`], the model crosses as the core's own records and enums
 //! (derived in `core/` behind its `uniffi` feature, namespace `pspkit_model`), and every failure
-//! becomes one flat [`PspError`]. No business logic lives here.
+//! becomes one flat [`PspError`]. [`PaymentFlow`] is the core's lifecycle driver (safe creates,
+//! polling, callbacks) with its state as JSON text. No business logic lives here.
 //!
 //! Besides the typed calls, two shapes exist for hosts where each call's fixed cost matters
 //! (uniffi from Python pays ~20 µs per call in argument and result conversion): `parse_status`
@@ -15,10 +16,12 @@ uniffi::setup_scaffolding!("pspkit_ffi");
 
 mod canonical_json;
 mod error;
+mod flow;
 mod gateway;
 mod status_summary;
 
 pub use canonical_json::*;
 pub use error::PspError;
+pub use flow::PaymentFlow;
 pub use gateway::Gateway;
 pub use status_summary::StatusSummary;
