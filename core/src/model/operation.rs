@@ -7,8 +7,8 @@ use serde::{Deserialize, Serialize};
 
 /// Tagged by `type` (DESIGN §3).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Operation {
     CreateDeposit(PaymentOrder),
@@ -55,8 +55,8 @@ impl Operation {
 
 /// How a payer's details reach the provider.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "snake_case")]
 pub enum Flow {
     /// Host-to-host: the merchant sends card or account data (PCI DSS where cards are involved).
@@ -70,9 +70,9 @@ pub enum Flow {
 /// A deposit or payout to create. Only `merchantId`, `amount` and `currency` are always required;
 /// each provider says which of the rest it needs and rejects a missing one as `invalid_request`.
 #[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct PaymentOrder {
     /// The merchant's own unique order id (idempotency anchor for safe re-creates).
     pub merchant_id: String,
@@ -140,9 +140,9 @@ impl std::fmt::Debug for PaymentOrder {
 
 /// Card data for direct flows. `Debug` shows only the masked number.
 #[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct CardData {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub number: Option<String>,
@@ -174,9 +174,9 @@ impl std::fmt::Debug for CardData {
 
 /// The payer (deposits) or payee (payouts).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Customer {
     /// The merchant's id for this person.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -210,9 +210,9 @@ pub struct Customer {
 
 /// A bank account to pay into (payouts) or the payer's bank (deposits).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct BankAccount {
     /// Bank name (PayStar routing uses it).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -234,9 +234,9 @@ pub struct BankAccount {
 
 /// Identifies an existing order: exactly one of the two ids.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct OrderRef {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provider_id: Option<String>,
@@ -261,9 +261,9 @@ impl OrderRef {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct BalanceQuery {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub currency: Option<String>,
@@ -276,9 +276,9 @@ pub struct BalanceQuery {
 /// A reconciliation listing: a date range (on the creation date), a page and optional filters.
 /// `session` is the token from `open_session`; `Debug` never shows it.
 #[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ListQuery {
     /// The token an `open_session` outcome returned.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -1279,6 +1279,9 @@ def validation():
     bad("token deposit that also carries a card number",
         {"type": "create_deposit", "merchantId": "M-1", "amount": "100", "currency": "USD", "flow": "token",
          "card": {"token": "7b9fdcbe-10cb-4e06-b8d1-25c4b1cbb081", "number": "4111111111111111"}})
+    bad("an unknown operation field (a typo of callbackUrl) is refused, not ignored",
+        dict(d, callbackURL="https://merch.com/callbackUrl"))
+    bad("an unknown card field is refused, not ignored", dict(d, card={"number": "4111111111111111", "pan": "x"}))
     bad("card expiry month 13", dict(d, card={"number": "4111111111111111", "expiryMonth": "13"}))
     bad("card cvv of 2 digits", dict(d, card={"number": "4111111111111111", "cvv": "12"}))
     return write("validation.json",
