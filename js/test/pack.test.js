@@ -73,7 +73,7 @@ console.log(JSON.stringify({ before, provider: caps.provider }));
 test("a consumer's TypeScript passes tsc --strict --noEmit against the published types", () => {
   writeFileSync(
     join(project, "consumer.ts"),
-    `import { Client, Gateway, PspError, type GatewayConfig, type Operation, type Outcome, type State } from "pspkit";
+    `import { Client, Gateway, PaymentFlow, PspError, type GatewayConfig, type Operation, type Outcome, type State } from "pspkit";
 import { initPspkit } from "pspkit/init";
 
 const config: GatewayConfig = { provider: "paystar", payoutToken: "t" };
@@ -107,6 +107,30 @@ async function viaClient(): Promise<string> {
   }
 }
 
+async function viaRun(store: Map<string, string>): Promise<string> {
+  const client = new Client({ config: { provider: "paystar", depositToken: "t", callbackKey: "k" } });
+  const handle = client.start(
+    { type: "create_deposit", merchantId: "M-9", amount: "5.00", currency: "USD" },
+    { options: { seed: 42, deadlineSeconds: 3600 }, onState: (s) => void store.set("M-9", s) },
+  );
+  const reply = await handle.handleCallback({ method: "POST", url: "https://m.example/cb", headers: {}, body: "{}" });
+  const replyStatus: number = reply.status;
+  const end = await handle.done;
+  const again = await client.resume(store.get("M-9") ?? "", { signal: AbortSignal.timeout(1000) });
+  const flow = PaymentFlow.start(config, op, null, "2026-01-01T00:00:00Z");
+  const action = flow.poll("2026-01-01T00:00:00Z");
+  if (action.type === "send_request") flow.handleTransportError("2026-01-01T00:00:01Z", "timeout");
+  const phase: string = flow.state().phase;
+  // @ts-expect-error not a transport error kind
+  flow.handleTransportError("2026-01-01T00:00:01Z", "gone");
+  switch (end.type) {
+    case "done":
+      return \`\${end.payment.status.state} \${again.type} \${replyStatus} \${phase}\`;
+    case "needs_attention":
+      return \`\${end.reason} \${end.message}\`;
+  }
+}
+
 // @ts-expect-error an operation type the model does not have
 const bad: Operation = { type: "teleport" };
 // @ts-expect-error a misspelled PayStar config field
@@ -114,7 +138,7 @@ const badConfig: GatewayConfig = { provider: "paystar", payoutTokn: "t" };
 // @ts-expect-error amounts are decimal strings, never numbers
 const floatMoney: Operation = { type: "create_payout", merchantId: "M-1", amount: 100.0, currency: "USD" };
 
-export { describe, viaClient, method, auth, bad, badConfig, floatMoney, initPspkit };
+export { describe, viaClient, viaRun, method, auth, bad, badConfig, floatMoney, initPspkit };
 `,
   );
   writeFileSync(
