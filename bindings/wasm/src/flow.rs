@@ -118,9 +118,7 @@ impl PaymentFlow {
         now: &str,
         kind: Ts<TransportError>,
     ) -> Result<(), JsValue> {
-        let kind = kind
-            .to_rust()
-            .map_err(|e| invalid_argument("kind", e))?;
+        let kind = kind.to_rust().map_err(|e| invalid_argument("kind", e))?;
         self.inner
             .handle_transport_error(now, kind)
             .map_err(|e| to_js_error(&e))

@@ -7,7 +7,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use js_sys::{Object, Reflect, JSON};
-use pspkit_wasm::Gateway;
+use pspkit_wasm::{Gateway, PaymentFlow};
 use serde_json::{json, Value};
 use tsify::Ts;
 use wasm_bindgen::{JsCast, JsValue};
@@ -176,4 +176,61 @@ fn provider_errors_keep_http_status_and_retryable() {
     assert_eq!(prop(&e, "retryable").as_bool(), Some(expected.retryable));
     assert_eq!(prop(&e, "httpStatus").as_f64(), Some(502.0));
     assert_eq!(prop(&e, "message").as_string(), Some(expected.message));
+}
+
+// ---- PaymentFlow: the same actions and state as the core's flow, errors as PspError ----
+
+fn create_op() -> Value {
+    json!({"type": "create_deposit", "merchantId": "M-1", "amount": "100.00", "currency": "USD"})
+}
+
+#[wasm_bindgen_test]
+fn payment_flow_crosses_as_the_cores_actions_and_state() {
+    let mut flow = PaymentFlow::start(ts(&config()), ts(&create_op()), None, NOW).unwrap();
+    let mut native = pspkit::flow::PaymentFlow::start(
+        serde_json::from_value(config()).unwrap(),
+        serde_json::from_value(create_op()).unwrap(),
+        pspkit::flow::FlowOptions::default(),
+        NOW,
+    )
+    .unwrap();
+    let action: JsValue = flow.poll(NOW).unwrap().into();
+    let expected = serde_json::to_value(native.poll(NOW).unwrap()).unwrap();
+    assert_eq!(seen(&action), expected);
+    assert_eq!(expected["type"], "send_request");
+
+    let later = "2026-01-01T00:00:05Z";
+    flow.handle_transport_error(later, Ts::new_unchecked(JsValue::from_str("timeout")))
+        .unwrap();
+    native
+        .handle_transport_error(later, pspkit::flow::TransportError::Timeout)
+        .unwrap();
+    assert_eq!(flow.state_json().unwrap(), native.state_json().unwrap());
+    assert_eq!(
+        seen(&flow.state().unwrap()),
+        serde_json::from_str::<Value>(&native.state_json().unwrap()).unwrap()
+    );
+
+    let mut resumed = PaymentFlow::resume_json(ts(&config()), &flow.state_json().unwrap()).unwrap();
+    let a: JsValue = resumed.poll(later).unwrap().into();
+    assert_eq!(
+        seen(&a),
+        serde_json::to_value(native.poll(later).unwrap()).unwrap()
+    );
+}
+
+#[wasm_bindgen_test]
+fn payment_flow_errors_are_psp_errors() {
+    let get = json!({"type": "get_deposit", "merchantId": "M-1"});
+    let e = expect_psp_error(PaymentFlow::start(ts(&config()), ts(&get), None, NOW));
+    assert_eq!(prop(&e, "code"), "invalid_request");
+    let mut flow = PaymentFlow::start(ts(&config()), ts(&create_op()), None, NOW).unwrap();
+    let e = expect_psp_error(
+        flow.handle_transport_error(NOW, Ts::new_unchecked(JsValue::from_str("gone"))),
+    );
+    assert_eq!(prop(&e, "code"), "invalid_request");
+    let e = expect_psp_error(flow.poll("soon"));
+    assert_eq!(prop(&e, "code"), "invalid_request");
+    let e = expect_psp_error(PaymentFlow::resume_json(ts(&config()), "{"));
+    assert_eq!(prop(&e, "code"), "invalid_request");
 }
