@@ -4,7 +4,12 @@
 //! Run: `CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
 //!       cargo test -p pspkit-wasm --target wasm32-unknown-unknown`
 #![cfg(target_arch = "wasm32")]
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 use js_sys::{Object, Reflect, JSON};
 use pspkit_wasm::{Gateway, PaymentFlow};
