@@ -1,7 +1,9 @@
 package dev.pspkit
 
 import dev.pspkit.ffi.Gateway
+import dev.pspkit.model.Action
 import dev.pspkit.model.Context
+import dev.pspkit.model.FlowOptions
 import dev.pspkit.model.HttpRequest
 import dev.pspkit.model.HttpResponse
 import dev.pspkit.model.Operation
@@ -45,9 +47,9 @@ class JavaHttpTransport(
             val headers = r.headers().map().entries.associate { (k, v) -> k.lowercase() to v.joinToString(", ") }
             return HttpResponse(r.statusCode().toUShort(), headers, r.body())
         } catch (e: HttpTimeoutException) {
-            throw transportError("no answer within ${timeout.toMillis()} ms")
+            throw transportError("no answer within ${timeout.toMillis()} ms", e)
         } catch (e: IOException) {
-            throw transportError("connection failed (${e.javaClass.simpleName})")
+            throw transportError("connection failed (${e.javaClass.simpleName})", e)
         }
     }
 }
@@ -63,6 +65,32 @@ class Client(
         val request = gateway.build(operation, context)
         val response = transport.send(request, timeout)
         return gateway.parse(operation, response)
+    }
+
+    /**
+     * Drives one payment from its create call to a final answer, blocking (real sleeps): the
+     * core's PaymentFlow decides (safe create, lookups by merchant id, backoff, deadline), this
+     * sends and waits. Returns [Action.Done], [Action.NeedsAttention] or [Action.LateTransition].
+     * [onState] gets the flow's state JSON after every step (store it; [resume] from it after a
+     * crash); [callbacks] lets a web handler feed the provider's callbacks in while it runs.
+     */
+    fun run(
+        createOp: Operation,
+        options: FlowOptions = defaultFlowOptions(),
+        onState: ((String) -> Unit)? = null,
+        callbacks: CallbackInbox? = null,
+    ): Action = gateway.startFlow(createOp, options, utcNow()).use { flow ->
+        FlowDriver.drive(flow, { transport.send(it, timeout) }, onState, callbacks)
+    }
+
+    /** Continues a flow stored by [run]'s [onState]; a request lost in the crash is looked up, not re-sent blindly. */
+    fun resume(
+        stateJson: String,
+        onState: ((String) -> Unit)? = null,
+        callbacks: CallbackInbox? = null,
+    ): Action = gateway.resumeFlow(stateJson).use { flow ->
+        FlowDriver.recoverInterrupted(flow)
+        FlowDriver.drive(flow, { transport.send(it, timeout) }, onState, callbacks)
     }
 
     companion object {

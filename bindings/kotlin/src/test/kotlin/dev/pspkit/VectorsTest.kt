@@ -1,6 +1,8 @@
 package dev.pspkit
 
 import dev.pspkit.ffi.Gateway
+import dev.pspkit.ffi.PaymentFlow
+import dev.pspkit.ffi.transportErrorFromJson
 import dev.pspkit.ffi.PspException
 import dev.pspkit.ffi.callbackEventToJson
 import dev.pspkit.ffi.contextFromJson
@@ -43,7 +45,6 @@ class VectorsTest {
         dir.walkTopDown().filter { it.isFile && it.extension == "json" }.sortedBy { it.path }.forEach { f ->
             @Suppress("UNCHECKED_CAST")
             val file = Json.parse(f.readText()) as? Map<String, Any?>
-            if (file?.get("kind") == "flow") return@forEach
             val rel = f.relativeTo(dir).path
             val cases = file?.get("cases") as? List<*>
             if (cases == null) {
@@ -55,7 +56,10 @@ class VectorsTest {
                 val case = c as Map<String, Any?>
                 val name = case["name"] as? String ?: "case #$i"
                 tests += DynamicTest.dynamicTest("$rel::$name") {
-                    try { runCase(file, case); passed++ } catch (e: Throwable) { failed++; throw e }
+                    try {
+                        if (file["kind"] == "flow") runFlowCase(file, case) else runCase(file, case)
+                        passed++
+                    } catch (e: Throwable) { failed++; throw e }
                 }
             }
         }
@@ -98,6 +102,63 @@ class VectorsTest {
         val response = httpResponseFromJson(Json.write(responseJson))
         val outcome = try { gateway.parse(operation, response) } catch (e: PspException) { return settleError(e, expectError, "parse") }
         settleValue(Json.parse(outcomeToJson(outcome)), expect, expectError)
+    }
+
+    /**
+     * A flow vector case (core/src/flow/vectors.rs): start a PaymentFlow, then before every step
+     * store its state as JSON and resume from it; a send_request action gets `request.json`.
+     */
+    private fun runFlowCase(file: Map<String, Any?>, case: Map<String, Any?>) {
+        val configJson = Json.write(case["config"] ?: file["config"] ?: throw CaseFailed("no config"))
+        val create = Json.write(case["create"] ?: throw CaseFailed("no create"))
+        val start = case["start"] as? String ?: throw CaseFailed("no start")
+        val steps = case["steps"] as? List<*> ?: throw CaseFailed("no steps")
+        var flow = try { PaymentFlow.startJson(configJson, create, Json.write(case["options"] ?: emptyMap<String, Any?>()), start) }
+        catch (e: PspException) { throw CaseFailed("start failed: ${Json.write(errorJson(e))}") }
+        try {
+            steps.forEachIndexed { i, s ->
+                val resumed = try { PaymentFlow.resumeJson(configJson, flow.stateJson()) }
+                catch (e: PspException) { throw CaseFailed("step $i: resume failed: ${Json.write(errorJson(e))}") }
+                flow.close()
+                flow = resumed
+                @Suppress("UNCHECKED_CAST")
+                val step = s as? Map<String, Any?> ?: throw CaseFailed("step $i is not an object")
+                try { runFlowStep(flow, step) } catch (e: CaseFailed) { throw CaseFailed("step $i: ${e.message}") }
+            }
+        } finally {
+            flow.close()
+        }
+    }
+
+    private fun runFlowStep(flow: PaymentFlow, step: Map<String, Any?>) {
+        val expect = step["expect"]
+        val expectError = step["expectError"]
+        fun now() = step["now"] as? String ?: throw CaseFailed("needs \"now\"")
+        step["poll"]?.let { at ->
+            @Suppress("UNCHECKED_CAST")
+            val action = try { Json.parse(flow.pollJson(at as String)) as MutableMap<String, Any?> }
+            catch (e: PspException) { return settleError(e, expectError, "poll") }
+            @Suppress("UNCHECKED_CAST")
+            val request = action["request"] as? MutableMap<String, Any?>
+            if (action["type"] == "send_request" && request != null) {
+                try { request["json"] = Json.parse(request["body"] as? String ?: "") } catch (_: Exception) {}
+            }
+            return settleValue(action, expect, expectError)
+        }
+        step["response"]?.let { r ->
+            try { flow.handleResponseJson(now(), Json.write(r)) } catch (e: PspException) { return settleError(e, expectError, "handle_response") }
+            return settleValue(null, null, expectError)
+        }
+        step["transportError"]?.let { t ->
+            try { flow.handleTransportError(now(), transportErrorFromJson(Json.write(t))) }
+            catch (e: PspException) { return settleError(e, expectError, "handle_transport_error") }
+            return settleValue(null, null, expectError)
+        }
+        step["callback"]?.let { c ->
+            val reply = try { flow.handleCallbackJson(now(), Json.write(c)) } catch (e: PspException) { return settleError(e, expectError, "handle_callback") }
+            return settleValue(Json.parse(reply), expect, expectError)
+        }
+        throw CaseFailed("a step needs \"poll\", \"response\", \"transportError\" or \"callback\"")
     }
 
     private fun checkRequest(exp: Map<String, Any?>, actual: HttpRequest) {
