@@ -51,3 +51,8 @@ pub use secret::Secret;
 uniffi::setup_scaffolding!("pspkit_model");
 #[cfg(feature = "uniffi")]
 pub mod uniffi_boundary;
+
+/// The README's Rust examples compile as doctests, so the quick start cannot rot.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+struct ReadmeDoctests;
