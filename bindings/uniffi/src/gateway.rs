@@ -5,15 +5,18 @@ use pspkit::{
     Outcome,
 };
 
+use std::sync::Arc;
+
 use pspkit::flow::FlowOptions;
 
 use crate::error::PspError;
 use crate::flow::PaymentFlow;
+use crate::status_parser::StatusParser;
 use crate::status_summary::StatusSummary;
 
 #[derive(Debug, uniffi::Object)]
 pub struct Gateway {
-    inner: pspkit::Gateway,
+    inner: Arc<pspkit::Gateway>,
     /// Kept to start payment flows from this gateway (a flow builds its own core gateway).
     config: GatewayConfig,
 }
@@ -24,7 +27,7 @@ impl Gateway {
     #[uniffi::constructor]
     pub fn new(config: GatewayConfig) -> Result<Self, PspError> {
         Ok(Gateway {
-            inner: pspkit::Gateway::new(config.clone())?,
+            inner: Arc::new(pspkit::Gateway::new(config.clone())?),
             config,
         })
     }
@@ -96,6 +99,13 @@ impl Gateway {
         };
         let outcome = self.inner.parse(&operation, &response)?;
         StatusSummary::of(&outcome)
+    }
+
+    /// A parser for answers to one status operation (its canonical JSON), prepared once: each
+    /// call then passes only the answer's status and body (see `StatusParser`).
+    pub fn status_parser(&self, operation_json: String) -> Result<StatusParser, PspError> {
+        let operation = crate::canonical_json::operation_from_json(operation_json)?;
+        Ok(StatusParser::new(Arc::clone(&self.inner), operation))
     }
 
     /// `build` with canonical JSON in and out (one string each way).

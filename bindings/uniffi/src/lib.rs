@@ -18,10 +18,12 @@ mod canonical_json;
 mod error;
 mod flow;
 mod gateway;
+mod status_parser;
 mod status_summary;
 
 pub use canonical_json::*;
 pub use error::PspError;
 pub use flow::PaymentFlow;
 pub use gateway::Gateway;
+pub use status_parser::{StatusItem, StatusParser};
 pub use status_summary::StatusSummary;
