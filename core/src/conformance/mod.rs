@@ -8,6 +8,7 @@ mod matching;
 mod runner;
 
 pub use matching::subset_mismatch;
+pub(crate) use runner::run_file;
 pub use runner::{run_vector_file, CaseResult, FileReport};
 
 /// Flow vectors (`tests/vectors/flows/`) have `steps` instead of request/response pairs and are

@@ -31,9 +31,19 @@ impl FileReport {
     }
 }
 
-/// Runs every case of a vector file (DESIGN §6). Files with `"steps"` cases belong to the flow
-/// runner and are reported as a file error here only if they are not objects at all.
+/// Runs every case of a vector file (DESIGN §6). Flow files (`"kind": "flow"`) belong to
+/// [`crate::flow::vectors::run_flow_file`].
 pub fn run_vector_file(text: &str) -> FileReport {
+    run_file(text, None, run_case)
+}
+
+/// The part every vector format shares: read the file, check its `kind`, run each case with
+/// `run_case(file, case)` and collect the results under the cases' names.
+pub(crate) fn run_file(
+    text: &str,
+    kind: Option<&str>,
+    run_case: impl Fn(&Map<String, Value>, &Map<String, Value>) -> Result<(), String>,
+) -> FileReport {
     let file: Value = match serde_json::from_str(text) {
         Ok(v) => v,
         Err(e) => return file_error(format!("not JSON: {e}")),
@@ -41,6 +51,13 @@ pub fn run_vector_file(text: &str) -> FileReport {
     let Some(obj) = file.as_object() else {
         return file_error("a vector file must be a JSON object".into());
     };
+    if let Some(kind) = kind {
+        if obj.get("kind").and_then(Value::as_str) != Some(kind) {
+            return file_error(format!(
+                "not a {kind} vector file (\"kind\" is not \"{kind}\")"
+            ));
+        }
+    }
     let Some(cases) = obj.get("cases").and_then(Value::as_array) else {
         return file_error("missing \"cases\" array".into());
     };

@@ -21,51 +21,13 @@ use serde_json::{Map, Value};
 
 use super::{Action, FlowOptions, PaymentFlow, TransportError};
 use crate::config::GatewayConfig;
-use crate::conformance::{subset_mismatch, CaseResult, FileReport};
+use crate::conformance::{subset_mismatch, FileReport};
 use crate::model::{HttpRequest, HttpResponse, Operation};
 use crate::PspError;
 
 /// Runs every case of one flow vector file.
 pub fn run_flow_file(text: &str) -> FileReport {
-    let file: Value = match serde_json::from_str(text) {
-        Ok(v) => v,
-        Err(e) => return file_error(format!("not JSON: {e}")),
-    };
-    let Some(obj) = file.as_object() else {
-        return file_error("a flow vector file must be a JSON object".into());
-    };
-    if obj.get("kind").and_then(Value::as_str) != Some("flow") {
-        return file_error("not a flow vector file (\"kind\" is not \"flow\")".into());
-    }
-    let Some(cases) = obj.get("cases").and_then(Value::as_array) else {
-        return file_error("missing \"cases\" array".into());
-    };
-    let cases = cases
-        .iter()
-        .enumerate()
-        .map(|(i, case)| {
-            let name = case
-                .get("name")
-                .and_then(Value::as_str)
-                .map_or_else(|| format!("case #{i}"), str::to_owned);
-            let failure = match case.as_object() {
-                Some(c) => run_case(obj, c).err(),
-                None => Some("case is not an object".into()),
-            };
-            CaseResult { name, failure }
-        })
-        .collect();
-    FileReport {
-        cases,
-        file_error: None,
-    }
-}
-
-fn file_error(msg: String) -> FileReport {
-    FileReport {
-        cases: Vec::new(),
-        file_error: Some(msg),
-    }
+    crate::conformance::run_file(text, Some("flow"), run_case)
 }
 
 fn parse<T: serde::de::DeserializeOwned>(v: &Value, what: &str) -> Result<T, String> {
