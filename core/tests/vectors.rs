@@ -5,7 +5,8 @@
     clippy::panic
 )]
 //! Runs every shared conformance vector file under `tests/vectors/` (DESIGN §6) through the
-//! public API. Folders that hold other formats (flows) are run by their own test.
+//! public API: request/response vectors through `Gateway`, flow vectors (`"kind": "flow"`)
+//! through the lifecycle driver.
 
 use std::path::{Path, PathBuf};
 
@@ -36,12 +37,15 @@ fn every_vector_passes() {
     );
     let (mut passed, mut failed) = (0usize, 0usize);
     let mut failures = Vec::new();
+    let mut flow_files = 0usize;
     for f in &files {
         let text = std::fs::read_to_string(f).unwrap();
-        if pspkit::conformance::is_flow_file(&text) {
-            continue;
-        }
-        let report = pspkit::conformance::run_vector_file(&text);
+        let report = if pspkit::conformance::is_flow_file(&text) {
+            flow_files += 1;
+            pspkit::flow::vectors::run_flow_file(&text)
+        } else {
+            pspkit::conformance::run_vector_file(&text)
+        };
         passed += report.passed();
         failed += report.failed();
         if let Some(e) = &report.file_error {
@@ -56,6 +60,7 @@ fn every_vector_passes() {
             ));
         }
     }
+    assert!(flow_files > 0, "no flow vectors under {}", root.display());
     println!("rust: {passed} passed, {failed} failed");
     assert!(
         failures.is_empty(),
