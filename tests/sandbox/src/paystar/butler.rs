@@ -37,7 +37,9 @@ pub fn body(order: &Order) -> String {
     .to_string()
 }
 
-fn properties(map: &BTreeMap<String, Box<RawValue>>) -> Result<BTreeMap<String, String>, ()> {
+pub(super) fn properties(
+    map: &BTreeMap<String, Box<RawValue>>,
+) -> Result<BTreeMap<String, String>, ()> {
     let Some(raw) = map.get("properties") else {
         return Ok(BTreeMap::new());
     };
@@ -59,6 +61,28 @@ fn properties(map: &BTreeMap<String, Box<RawValue>>) -> Result<BTreeMap<String, 
     Ok(out)
 }
 
+/// Butler's `externalId`: the merchant's own id, a non-empty string.
+pub(super) fn external_id(map: &BTreeMap<String, Box<RawValue>>) -> Result<String, Resp> {
+    match map
+        .get("externalId")
+        .map(|r| serde_json::from_str::<Value>(r.get()))
+    {
+        Some(Ok(Value::String(s))) if !s.trim().is_empty() => Ok(s),
+        None | Some(Ok(Value::Null)) => Err(errors::validation("ExternalId is required property")),
+        _ => Err(errors::validation("externalId has invalide value")),
+    }
+}
+
+/// Butler's integer `amount` in whole major units, as minor units; a fraction is refused.
+pub(super) fn whole_amount(map: &BTreeMap<String, Box<RawValue>>) -> Result<i64, Resp> {
+    match map.get("amount").map(|r| r.get().trim()) {
+        None | Some("null") => Err(errors::validation("Amount is required property")),
+        Some(raw) if !raw.contains('.') => super::amount::parse_minor(raw)
+            .ok_or_else(|| errors::validation("amount has invalide value")),
+        Some(_) => Err(errors::validation("amount has invalide value")),
+    }
+}
+
 impl Paystar {
     pub(super) fn butler_withdrawal(&mut self, req: &Req, env: &mut Env<'_>) -> Resp {
         if let Err(d) = auth::check(req, Some(auth::Pipeline::Payout)) {
@@ -67,23 +91,13 @@ impl Paystar {
         let Ok(map) = serde_json::from_str::<BTreeMap<String, Box<RawValue>>>(&req.body) else {
             return errors::validation("Request body is not a valid JSON object");
         };
-        let merchant_id = match map
-            .get("externalId")
-            .map(|r| serde_json::from_str::<Value>(r.get()))
-        {
-            Some(Ok(Value::String(s))) if !s.trim().is_empty() => s,
-            None | Some(Ok(Value::Null)) => {
-                return errors::validation("ExternalId is required property")
-            }
-            _ => return errors::validation("externalId has invalide value"),
+        let merchant_id = match external_id(&map) {
+            Ok(id) => id,
+            Err(refusal) => return refusal,
         };
-        let amount_minor = match map.get("amount").map(|r| r.get().trim()) {
-            None | Some("null") => return errors::validation("Amount is required property"),
-            Some(raw) if !raw.contains('.') => match super::amount::parse_minor(raw) {
-                Some(m) => m,
-                None => return errors::validation("amount has invalide value"),
-            },
-            Some(_) => return errors::validation("amount has invalide value"),
+        let amount_minor = match whole_amount(&map) {
+            Ok(m) => m,
+            Err(refusal) => return refusal,
         };
         let Ok(props) = properties(&map) else {
             return errors::validation("properties has invalide value");

@@ -17,7 +17,9 @@
 mod amount;
 mod auth;
 mod butler;
+mod butler_deposit;
 mod callback;
+mod corefy;
 mod errors;
 mod orders;
 mod paynet;
@@ -51,6 +53,8 @@ pub struct Paystar {
     seq: u64,
     /// Sales through the PayNetEasy bridge (their own ids and protocol).
     paynet: paynet::Paynet,
+    /// Payment invoices through the CoreFy bridge (their own ids, statuses and page).
+    corefy: corefy::Corefy,
 }
 
 impl Simulator for Paystar {
@@ -90,6 +94,17 @@ impl Simulator for Paystar {
             ("POST", ["api", "v1", "integration", "butler", "withdrawal-order"]) => {
                 self.butler_withdrawal(req, env)
             }
+            ("POST", ["api", "v1", "integration", "psp-deposit-order", "v2"]) => {
+                self.psp_deposit(req, env)
+            }
+            ("POST", ["api", "v1", "integration", "merch-deposit-order"]) => {
+                self.merch_deposit(req, env)
+            }
+            ("POST", ["payment-invoices"]) => self.corefy.create(req, env),
+            ("GET" | "POST", ["corefy", "pay", id]) => {
+                self.corefy
+                    .payment_page(req, env, &pspkit::url::decode_component(id))
+            }
             ("POST", ["paynet", "api", "v2", "sale", "status", endpoint]) => {
                 self.paynet.status(req, endpoint)
             }
@@ -111,6 +126,7 @@ impl Simulator for Paystar {
             .flat_map(|o| o.run_due(env.now))
             .collect();
         out.extend(self.paynet.run_due(env.now));
+        self.corefy.run_due(env.now);
         out
     }
 
@@ -120,6 +136,7 @@ impl Simulator for Paystar {
                 .iter()
                 .map(Order::admin_view)
                 .chain(self.paynet.sales.iter().map(paynet::Sale::admin_view))
+                .chain(self.corefy.invoices.iter().map(corefy::Invoice::admin_view))
                 .collect(),
         )
     }
@@ -135,7 +152,8 @@ impl Simulator for Paystar {
             "payoutKeys": pair(Pipeline::Payout),
             "inactiveKeys": KEYS.iter().find(|k| !k.active).map(|k| json!({"publicKey": k.public_key, "privateKey": k.private_key})),
             "limit": amount::format_minor(LIMIT_MINOR),
-            "butler": {"payoutKeys": pair(Pipeline::Payout), "currency": butler::CURRENCY},
+            "butler": {"payoutKeys": pair(Pipeline::Payout), "depositKeys": pair(Pipeline::Deposit), "currency": butler::CURRENCY},
+            "corefy": {"depositKeys": pair(Pipeline::Deposit), "services": corefy::services()},
             "paynet": {"endpointId": paynet::ENDPOINT_ID, "login": paynet::LOGIN, "merchantControl": paynet::MERCHANT_CONTROL},
         })
     }
