@@ -44,7 +44,11 @@ export class Gateway {
 
   parse(op, response) {
     try {
-      return this.#inner.parse(op, response);
+      // JSON text both ways: the wasm side reads and writes it with serde_json in one call,
+      // which is cheaper than the per-value JSON.stringify/JSON.parse imports of `Ts` values.
+      // (`JSON.stringify(undefined)` is undefined; the Rust side reads "null" as a type error.)
+      const out = this.#inner.parseJson(JSON.stringify(op) ?? "null", JSON.stringify(response) ?? "null");
+      return JSON.parse(out);
     } catch (e) {
       throw asPspError(e);
     }

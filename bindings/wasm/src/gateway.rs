@@ -65,6 +65,23 @@ impl Gateway {
         outcome.into_ts().map_err(|e| output_failed("outcome", e))
     }
 
+    /// `parse` with both values crossing as JSON text and the `Outcome` coming back as JSON
+    /// text, for the npm wrapper's hot path (js/src/gateway.js does the `JSON.stringify` and
+    /// `JSON.parse`). Same results and errors as `parse` (whose `Ts` values are also JSON text
+    /// underneath), minus one `JSON.stringify`/`JSON.parse` import call per value.
+    #[wasm_bindgen(js_name = parseJson, skip_typescript)]
+    pub fn parse_json(&self, op: &str, response: &str) -> Result<String, JsValue> {
+        let op: Operation =
+            serde_json::from_str(op).map_err(|e| invalid_argument("operation", e))?;
+        let response: HttpResponse =
+            serde_json::from_str(response).map_err(|e| invalid_argument("response", e))?;
+        let outcome = self
+            .inner
+            .parse(&op, &response)
+            .map_err(|e| to_js_error(&e))?;
+        serde_json::to_string(&outcome).map_err(|e| output_failed("outcome", e))
+    }
+
     /// Verifies and reads an incoming callback; the host answers with `event.reply`.
     #[wasm_bindgen(js_name = parseCallback)]
     pub fn parse_callback(
