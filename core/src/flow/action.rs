@@ -131,7 +131,7 @@ mod tests {
             at: "2026-01-01T00:00:00Z".into(),
         };
         assert_eq!(
-            serde_json::to_value(&a).unwrap(),
+            serde_json::to_value(&a).unwrap(), // ok: test
             serde_json::json!({"type": "wait_until", "at": "2026-01-01T00:00:00Z"})
         );
         let a = Action::NeedsAttention {
