@@ -53,6 +53,23 @@ pub fn required<'a>(field: &str, value: Option<&'a str>) -> Result<&'a str> {
     }
 }
 
+/// Every URL an order carries (callback and the payer's return pages) that is present must be an
+/// absolute https URL (http only on loopback); the field is named in the error.
+pub fn order_urls(order: &crate::model::PaymentOrder) -> Result<()> {
+    for (field, url) in [
+        ("callbackUrl", &order.callback_url),
+        ("successUrl", &order.success_url),
+        ("failureUrl", &order.failure_url),
+        ("processingUrl", &order.processing_url),
+        ("cancelUrl", &order.cancel_url),
+    ] {
+        if let Some(u) = url {
+            crate::url::check_https_url(field, u)?;
+        }
+    }
+    Ok(())
+}
+
 /// A plausible e-mail address (one `@`, a dot in the domain, no spaces).
 pub fn email(field: &str, value: &str) -> Result<()> {
     let ok = value.len() <= 254
@@ -102,5 +119,20 @@ mod tests {
         assert!(email("email", "a@b").is_err());
         assert!(phone("phone", "+44644012345").is_ok());
         assert!(phone("phone", "12-34").is_err());
+    }
+
+    #[test]
+    fn order_urls_are_checked_by_name() {
+        let mut order = crate::model::PaymentOrder {
+            success_url: Some("https://shop.example/ok".into()),
+            ..Default::default()
+        };
+        assert!(order_urls(&order).is_ok());
+        order.cancel_url = Some("http://shop.example/back".into());
+        let err = order_urls(&order).err().map(|e| e.message);
+        assert!(
+            err.as_deref().is_some_and(|m| m.starts_with("cancelUrl")),
+            "{err:?}"
+        );
     }
 }

@@ -141,7 +141,7 @@ mod tests {
             payment: None,
         };
         assert_eq!(
-            serde_json::to_value(&a).unwrap(),
+            serde_json::to_value(&a).unwrap(), // ok: test
             serde_json::json!({"type": "needs_attention", "reason": "deadline_passed",
                 "message": "m", "errorCode": "temporarily_unavailable", "payment": null})
         );

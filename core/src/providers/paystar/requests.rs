@@ -11,7 +11,7 @@ use crate::card::CardNumber;
 use crate::error::{PspError, Result};
 use crate::model::{Flow, HttpRequest, OrderRef, PaymentOrder};
 use crate::money::Money;
-use crate::url::{check_https_url, encode_component};
+use crate::url::encode_component;
 use crate::validate;
 
 /// `externalTransactionId` length is not stated; 64 covers UUIDs and the documented examples
@@ -88,16 +88,7 @@ pub fn create(
 ) -> Result<HttpRequest> {
     path_id("merchantId", &order.merchant_id, MAX_ID)?;
     let money = Money::parse_request("amount", &order.amount, "currency", &order.currency)?;
-    for (field, url) in [
-        ("callbackUrl", &order.callback_url),
-        ("successUrl", &order.success_url),
-        ("failureUrl", &order.failure_url),
-        ("processingUrl", &order.processing_url),
-    ] {
-        if let Some(u) = url {
-            check_https_url(field, u)?;
-        }
-    }
+    validate::order_urls(order)?;
     let (host, path, pipeline) = match kind {
         CreateKind::Payout => (
             &hosts.secure,

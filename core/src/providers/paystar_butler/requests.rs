@@ -13,7 +13,7 @@ use crate::model::{HttpRequest, OrderRef, PaymentOrder};
 use crate::money::Money;
 use crate::providers::paystar::auth::{bearer, Pipeline};
 use crate::providers::paystar::PaystarConfig;
-use crate::url::{check_https_url, encode_component};
+use crate::url::encode_component;
 use crate::validate;
 
 /// Merchant ids: length not stated; 64 as for PayStar (covers UUIDs and the examples).
@@ -148,16 +148,7 @@ pub fn merch_deposit(
 ) -> Result<HttpRequest> {
     validate::id("merchantId", &order.merchant_id, MAX_ID)?;
     let money = Money::parse_request("amount", &order.amount, "currency", &order.currency)?;
-    for (field, url) in [
-        ("callbackUrl", &order.callback_url),
-        ("successUrl", &order.success_url),
-        ("failureUrl", &order.failure_url),
-        ("processingUrl", &order.processing_url),
-    ] {
-        if let Some(u) = url {
-            check_https_url(field, u)?;
-        }
-    }
+    validate::order_urls(order)?;
     let bank_name = order
         .bank_account
         .as_ref()

@@ -11,7 +11,6 @@ use crate::model::{HttpRequest, PaymentOrder};
 use crate::money::Money;
 use crate::providers::paystar::auth::{bearer, Pipeline};
 use crate::providers::paystar::PaystarConfig;
-use crate::url::check_https_url;
 use crate::validate;
 
 /// `reference_id`: the example is a UUID; upstream CoreFy allows up to 255 characters. 128 keeps
@@ -93,16 +92,7 @@ pub fn payment_invoice(
             "a CoreFy payment invoice carries no card data; the service's page collects it",
         ));
     }
-    for (field, url) in [
-        ("callbackUrl", &order.callback_url),
-        ("successUrl", &order.success_url),
-        ("failureUrl", &order.failure_url),
-        ("processingUrl", &order.processing_url),
-    ] {
-        if let Some(u) = url {
-            check_https_url(field, u)?;
-        }
-    }
+    validate::order_urls(order)?;
     for (k, v) in &order.extras {
         if k.is_empty() || k.len() > 64 {
             return Err(PspError::invalid(

@@ -9,7 +9,7 @@ use crate::card::CardNumber;
 use crate::error::{PspError, Result};
 use crate::model::{HttpRequest, OrderRef, PaymentOrder};
 use crate::money::Money;
-use crate::url::{check_https_url, encode_component, encode_form};
+use crate::url::{encode_component, encode_form};
 use crate::validate;
 
 /// `client_orderid`: the upstream protocol allows up to 128 characters; ids also go into a
@@ -77,14 +77,7 @@ pub fn sale(config: &PaynetConfig, base: &str, order: &PaymentOrder) -> Result<H
     if !((3..=4).contains(&cvv.len()) && cvv.bytes().all(|b| b.is_ascii_digit())) {
         return Err(PspError::invalid("card.cvv", "must be 3 or 4 digits"));
     }
-    for (field, url) in [
-        ("successUrl", &order.success_url),
-        ("callbackUrl", &order.callback_url),
-    ] {
-        if let Some(u) = url {
-            check_https_url(field, u)?;
-        }
-    }
+    validate::order_urls(order)?;
     let birthday = customer
         .birth_date
         .as_deref()
