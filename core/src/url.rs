@@ -161,7 +161,11 @@ fn split(url: &str) -> Result<Parts<'_>, UrlRule> {
         let close = v6.find(']').ok_or(UrlRule::BadHost)?;
         let (inner, tail) = v6.split_at(close);
         let tail = &tail[1..];
-        if inner.is_empty() || !inner.bytes().all(|b| b.is_ascii_hexdigit() || b == b':' || b == b'.') {
+        if inner.is_empty()
+            || !inner
+                .bytes()
+                .all(|b| b.is_ascii_hexdigit() || b == b':' || b == b'.')
+        {
             return Err(UrlRule::BadHost);
         }
         let port = match tail {
@@ -313,13 +317,22 @@ mod tests {
     #[test]
     fn base_urls_keep_the_sandbox_and_real_hosts() {
         for (given, want) in [
-            ("http://127.0.0.1:8080/paystar/", "http://127.0.0.1:8080/paystar"),
+            (
+                "http://127.0.0.1:8080/paystar/",
+                "http://127.0.0.1:8080/paystar",
+            ),
             ("http://127.1.2.3:9", "http://127.1.2.3:9"),
             ("http://LOCALHOST:8787", "http://localhost:8787"),
             ("http://[::1]:8080/x", "http://[::1]:8080/x"),
             ("https://[2001:db8::1]/", "https://[2001:db8::1]"),
-            ("https://acquiring_api.obmenka.ua/", "https://acquiring_api.obmenka.ua"),
-            ("https://h.example:443/api/v1", "https://h.example:443/api/v1"),
+            (
+                "https://acquiring_api.obmenka.ua/",
+                "https://acquiring_api.obmenka.ua",
+            ),
+            (
+                "https://h.example:443/api/v1",
+                "https://h.example:443/api/v1",
+            ),
         ] {
             assert_eq!(base(given).as_deref(), Ok(want), "{given}");
         }
@@ -361,7 +374,10 @@ mod tests {
 
     #[test]
     fn path_segments_and_queries() {
-        assert_eq!(path_segment("id", "a/b?c#d%e").as_deref(), Ok("a%2Fb%3Fc%23d%25e"));
+        assert_eq!(
+            path_segment("id", "a/b?c#d%e").as_deref(),
+            Ok("a%2Fb%3Fc%23d%25e")
+        );
         assert_eq!(path_segment("id", "a..b").as_deref(), Ok("a..b"));
         assert_eq!(path_segment("id", "...").as_deref(), Ok("..."));
         for bad in ["", ".", ".."] {

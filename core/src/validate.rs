@@ -26,6 +26,13 @@ pub fn id(field: &str, value: &str, max: usize) -> Result<()> {
     Ok(())
 }
 
+/// An id that goes into a URL path as one segment: a valid [`id`] that is not a dot segment,
+/// returned percent-encoded ([`crate::url::path_segment`]).
+pub fn path_id(field: &str, value: &str, max: usize) -> Result<String> {
+    id(field, value, max)?;
+    crate::url::path_segment(field, value)
+}
+
 /// A value sent in an HTTP header (a token, an API login, a client id): printable ASCII, not
 /// blank, no surrounding spaces. CR/LF would start a header of the caller's choosing, other
 /// control characters make clients refuse the request or cut it, and a blank token turns

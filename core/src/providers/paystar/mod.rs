@@ -32,6 +32,7 @@ mod requests;
 pub(crate) mod responses;
 pub(crate) mod status;
 
+pub(crate) use config::check_credentials;
 pub use config::{KeyPair, PaystarConfig, PaystarHosts};
 
 use config::Hosts;

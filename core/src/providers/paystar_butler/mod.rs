@@ -43,7 +43,6 @@ mod requests;
 mod responses;
 mod whole_amount;
 
-pub(crate) use config::check_credentials;
 pub use config::ButlerConfig;
 
 use responses::Known;
