@@ -157,10 +157,9 @@ fn split(url: &str) -> Result<Parts<'_>, UrlRule> {
     if authority.contains('@') {
         return Err(UrlRule::Userinfo);
     }
-    let (host, port) = if let Some(v6) = authority.strip_prefix('[') {
-        let close = v6.find(']').ok_or(UrlRule::BadHost)?;
-        let (inner, tail) = v6.split_at(close);
-        let tail = &tail[1..];
+    let (host, port) = if authority.starts_with('[') {
+        let (v6, tail) = authority.split_once(']').ok_or(UrlRule::BadHost)?;
+        let inner = v6.trim_start_matches('[');
         if inner.is_empty()
             || !inner
                 .bytes()
@@ -172,7 +171,7 @@ fn split(url: &str) -> Result<Parts<'_>, UrlRule> {
             "" => None,
             t => Some(t.strip_prefix(':').ok_or(UrlRule::BadHost)?),
         };
-        (&authority[..close + 2], port)
+        (authority.get(..v6.len() + 1).ok_or(UrlRule::BadHost)?, port)
     } else {
         match authority.split_once(':') {
             Some((h, p)) => (h, Some(p)),
@@ -214,7 +213,7 @@ fn is_loopback(host: &str) -> bool {
     }
     let octets: Vec<&str> = host.split('.').collect();
     octets.len() == 4
-        && octets[0] == "127"
+        && octets.first() == Some(&"127")
         && octets.iter().all(|o| {
             !o.is_empty()
                 && o.len() <= 3
