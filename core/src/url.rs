@@ -238,6 +238,14 @@ pub fn check_https_url(field: &str, url: &str) -> Result<()> {
         .map_err(|rule| PspError::invalid(field, rule))
 }
 
+/// Whether a URL a provider sent may be handed to the host as the payer's next stop (a hosted
+/// page, a 3-D Secure form): the host puts it into a `Location` header or a page, so it gets the
+/// caller-URL rule ([`check_https_url`]: https, or http on loopback for the sandbox; a host; no
+/// userinfo, spaces, control characters or backslashes). Anything else is not passed on.
+pub fn is_payer_redirect(url: &str) -> bool {
+    split(url).and_then(|p| scheme_allowed(&p)).is_ok()
+}
+
 /// A base URL from config: `http(s)://host[:port][/path]`, returned without a trailing slash and
 /// with the scheme and host in lower case. Plain `http` is accepted only for loopback hosts
 /// (the local sandbox). Every request URL starts with it, so nothing in it may change where a
@@ -368,6 +376,21 @@ mod tests {
         ] {
             let msg = base(given).expect_err(given);
             assert!(msg.contains(rule), "{given:?}: {msg}");
+        }
+    }
+
+    #[test]
+    fn payer_redirects() {
+        assert!(is_payer_redirect("https://acs.example/3ds?x=1#f"));
+        assert!(is_payer_redirect("http://127.0.0.1:8787/page"));
+        for bad in [
+            "http://acs.example/3ds",
+            "https://acs.example/3ds\r\nSet-Cookie: a=b",
+            "https://bank.example@evil.example/",
+            "https:///x",
+            "javascript:alert(1)",
+        ] {
+            assert!(!is_payer_redirect(bad), "{bad:?}");
         }
     }
 

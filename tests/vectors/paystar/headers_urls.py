@@ -175,6 +175,23 @@ for what, body, signed in [
                   "config": cfg(), "callback": callback(body, sig(*signed)),
                   "expectError": {"code": "invalid_signature"}})
 
+# ---- a provider's redirect URL reaches the host's Location header: only safe ones are passed on
+HOSTED = {"type": "create_deposit", "merchantId": "M-hosted-1", "amount": "100", "currency": "USD", "flow": "hosted"}
+for what, url, passed in [
+    ("an https page", "https://payform.paystar.uk/pay/c4c1", True),
+    ("CR/LF header injection", "https://payform.paystar.uk/pay\r\nSet-Cookie: a=b", False),
+    ("userinfo", "https://payform.paystar.uk@evil.example/pay", False),
+    ("plain http to a public host", "http://payform.paystar.uk/pay", False),
+    ("a javascript: URL", "javascript:alert(1)", False),
+]:
+    body = json.dumps({"externalId": "c4c1", "orderStatus": "Init", "redirectUrl": url})
+    cases.append({"name": f"create answer redirect with {what}: {'passed on' if passed else 'not passed on'}",
+                  "config": cfg(), "build": HOSTED,
+                  "response": {"status": 200, "headers": {"content-type": "application/json"}, "body": body},
+                  "expect": {"type": "payment", "payment": {
+                      "status": {"state": "requires_action", "providerStatus": "Init"},
+                      "nextAction": {"type": "redirect", "url": url} if passed else None}}})
+
 doc = {"description": "PayStar: tokens, keys and base URLs checked where the config is read; ids in URL paths; what the callback Signature covers (DESIGN §8).",
        "config": CONFIG, "context": {"now": "2026-01-01T00:00:00Z"}, "cases": cases}
 with open(os.path.join(HERE, "headers_urls.json"), "w") as f:
