@@ -58,6 +58,16 @@ pub fn mark_unsigned(payment: &mut Payment, signed: &[&str]) {
     }
 }
 
+/// Whether a verified event's `field` (a model path as in [`mark_unsigned`]) is covered by the
+/// signature. False for unverified events.
+pub fn is_signed(verified: bool, payment: &Payment, field: &str) -> bool {
+    verified
+        && !payment
+            .details
+            .get(UNSIGNED_KEY)
+            .is_some_and(|list| list.split(',').any(|f| f == field))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -87,6 +97,9 @@ mod tests {
             p.details.get(UNSIGNED_KEY).map(String::as_str),
             Some("merchantId,card,details.bankReference")
         );
+        assert!(is_signed(true, &p, "status.state"));
+        assert!(!is_signed(true, &p, "merchantId"));
+        assert!(!is_signed(false, &p, "status.state"));
     }
 
     #[test]
