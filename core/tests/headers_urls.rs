@@ -1,4 +1,9 @@
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 //! Whatever a config or an operation carries, a request the core builds has a URL on the host the
 //! config names and header values without control characters (DESIGN §8). Every provider, every
 //! hostile value in the list, in the base URL, the credentials and the ids; each either builds a
