@@ -159,7 +159,7 @@ fn split(url: &str) -> Result<Parts<'_>, UrlRule> {
     }
     let (host, port) = if authority.starts_with('[') {
         let (v6, tail) = authority.split_once(']').ok_or(UrlRule::BadHost)?;
-        let inner = v6.trim_start_matches('[');
+        let inner = v6.strip_prefix('[').unwrap_or(v6);
         if inner.is_empty()
             || !inner
                 .bytes()
@@ -373,6 +373,10 @@ mod tests {
             ("h.example", "absolute"),
             ("https://bänk.example", "host"),
             ("https://h.example/ç", "ASCII"),
+            ("https://[[::1]/", "host"),
+            ("https://[::1/", "host"),
+            ("https://[::1]x/", "host"),
+            ("https://[]/", "host"),
         ] {
             let msg = base(given).expect_err(given);
             assert!(msg.contains(rule), "{given:?}: {msg}");
