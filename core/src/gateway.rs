@@ -4,6 +4,7 @@
 //! `parse_callback` → (host replies with `reply`) → `build(confirmWith)` → `parse`.
 
 use crate::config::GatewayConfig;
+use crate::duplicate_keys;
 use crate::error::{PspError, Result};
 use crate::model::{
     CallbackEvent, Capabilities, Context, HttpRequest, HttpResponse, Operation, Outcome,
@@ -56,11 +57,18 @@ impl Gateway {
     }
 
     pub fn parse(&self, op: &Operation, response: &HttpResponse) -> Result<Outcome> {
+        duplicate_keys::check_body(&response.body, "response body")?;
         self.provider.parse(op, response)
     }
 
     pub fn parse_callback(&self, request: &HttpRequest, ctx: &Context) -> Result<CallbackEvent> {
-        self.provider.parse_callback(request, ctx)
+        duplicate_keys::check_pairs(&request.query_pairs(), "callback query")?;
+        duplicate_keys::check_body(&request.body, "callback body")?;
+        let event = self.provider.parse_callback(request, ctx)?;
+        if let Some(op) = &event.confirm_with {
+            check_confirm_ids(op)?;
+        }
+        Ok(event)
     }
 
     pub fn capabilities(&self) -> Capabilities {
@@ -76,4 +84,31 @@ impl Gateway {
     pub fn late_transitions(&self) -> &'static [crate::provider::LateTransition] {
         self.provider.late_transitions()
     }
+}
+
+/// The ids a callback asks the host to confirm with go into the next request's URL or body; a
+/// signed id the provider would never issue (CR/LF, a control character, `.`, `..`, empty) is
+/// refused here rather than at the host's `build`, so a callback never reads as verified with
+/// an order reference that cannot be asked about.
+fn check_confirm_ids(op: &Operation) -> Result<()> {
+    let reference = match op {
+        Operation::GetDeposit(r) | Operation::GetPayout(r) => r,
+        _ => return Ok(()),
+    };
+    for (field, value) in [
+        ("providerId", reference.provider_id.as_deref()),
+        ("merchantId", reference.merchant_id.as_deref()),
+    ] {
+        let Some(value) = value else { continue };
+        let bad = value.trim().is_empty()
+            || value == "."
+            || value == ".."
+            || value.chars().any(char::is_control);
+        if bad {
+            return Err(PspError::bad_response(format!(
+                "callback: the order id in {field} is empty, a dot segment or holds control characters"
+            )));
+        }
+    }
+    Ok(())
 }

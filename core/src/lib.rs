@@ -25,6 +25,7 @@ pub mod config;
 pub mod conformance;
 pub mod crypto;
 pub mod currency;
+pub mod duplicate_keys;
 pub mod error;
 pub mod flow;
 pub mod gateway;

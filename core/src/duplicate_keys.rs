@@ -1,0 +1,182 @@
+//! Refusing provider documents that name a key twice.
+//!
+//! `{"status":"Failed","status":"Success"}` is not something a provider sends by mistake: JSON
+//! parsers disagree on which value wins (serde_json and most others take the last, some the
+//! first), so a signature checked over one reading and a status read from the other is exactly
+//! how a forged document gets through. The same holds for form bodies and query strings
+//! (`payment_id=1&payment_id=2`). Every body and query that reaches `parse` or `parse_callback`
+//! is scanned once here, before any provider reads it, so no provider can forget the check.
+//!
+//! The JSON scan is iterative (a stack of open objects), not recursive: a provider answer with
+//! an unread field nested thousands deep must still be read, and must never exhaust the stack.
+//! Keys are compared after unescaping, so `"st\u0061tus"` is `status`.
+
+use std::collections::HashSet;
+
+use crate::error::{PspError, Result};
+
+/// The first key that appears twice in one JSON object of `text`, if any. Text that is not JSON
+/// is scanned as far as it goes; whether it is valid JSON is the provider parser's question.
+pub fn json_duplicate(text: &str) -> Option<String> {
+    enum Frame {
+        Object {
+            keys: HashSet<String>,
+            expecting_key: bool,
+        },
+        Array,
+    }
+    let bytes = text.as_bytes();
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        match b {
+            b'{' => stack.push(Frame::Object {
+                keys: HashSet::new(),
+                expecting_key: true,
+            }),
+            b'[' => stack.push(Frame::Array),
+            b'}' | b']' => {
+                stack.pop();
+            }
+            b',' => {
+                if let Some(Frame::Object { expecting_key, .. }) = stack.last_mut() {
+                    *expecting_key = true;
+                }
+            }
+            b'"' => {
+                let end = string_end(bytes, i + 1);
+                if let Some(Frame::Object {
+                    keys,
+                    expecting_key,
+                }) = stack.last_mut()
+                {
+                    if *expecting_key {
+                        *expecting_key = false;
+                        let raw = text.get(i..end.min(bytes.len())).unwrap_or("");
+                        let key = unescape(raw);
+                        if !keys.insert(key.clone()) {
+                            return Some(key);
+                        }
+                    }
+                }
+                i = end;
+                continue;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
+
+/// The index just past the closing quote of a string whose body starts at `from`.
+fn string_end(bytes: &[u8], from: usize) -> usize {
+    let mut i = from;
+    while let Some(&b) = bytes.get(i) {
+        match b {
+            b'\\' => i += 2,
+            b'"' => return i + 1,
+            _ => i += 1,
+        }
+    }
+    bytes.len()
+}
+
+/// A JSON string literal (with its quotes) as text; kept raw when it does not decode.
+fn unescape(raw: &str) -> String {
+    if !raw.contains('\\') {
+        return raw.trim_matches('"').to_owned();
+    }
+    serde_json::from_str::<String>(raw).unwrap_or_else(|_| raw.to_owned())
+}
+
+/// The first key that appears twice among form or query pairs.
+pub fn pair_duplicate(pairs: &[(String, String)]) -> Option<String> {
+    let mut seen = HashSet::new();
+    pairs
+        .iter()
+        .find(|(k, _)| !seen.insert(k.as_str()))
+        .map(|(k, _)| k.clone())
+}
+
+/// Refuses a body (JSON, or `key=value` pairs split by `&` or line breaks) that names a key
+/// twice; `what` says where it came from ("response body", "callback body").
+pub fn check_body(body: &str, what: &str) -> Result<()> {
+    let trimmed = body.trim_start();
+    let duplicate = if trimmed.starts_with(['{', '[']) {
+        json_duplicate(trimmed)
+    } else if trimmed.starts_with('<') || !trimmed.contains('=') {
+        None
+    } else {
+        let joined = trimmed.replace(['\r', '\n'], "&");
+        pair_duplicate(&crate::url::parse_form(&joined))
+    };
+    match duplicate {
+        Some(key) => Err(duplicate_error(what, &key)),
+        None => Ok(()),
+    }
+}
+
+/// Refuses a query string that names a parameter twice.
+pub fn check_pairs(pairs: &[(String, String)], what: &str) -> Result<()> {
+    match pair_duplicate(pairs) {
+        Some(key) => Err(duplicate_error(what, &key)),
+        None => Ok(()),
+    }
+}
+
+fn duplicate_error(what: &str, key: &str) -> PspError {
+    let shown: String = key.chars().filter(|c| !c.is_control()).take(64).collect();
+    PspError::bad_response(format!(
+        "{what} names the key {shown:?} more than once; which value counts is ambiguous"
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_json_duplicates_at_any_depth() {
+        assert_eq!(json_duplicate(r#"{"a":1,"b":2}"#), None);
+        assert_eq!(
+            json_duplicate(r#"{"status":"Failed","status":"Success"}"#).as_deref(),
+            Some("status")
+        );
+        assert_eq!(
+            json_duplicate(r#"{"x":{"a":1,"a":2}}"#).as_deref(),
+            Some("a")
+        );
+        // The same key in sibling objects, or as a value, is no duplicate.
+        assert_eq!(json_duplicate(r#"[{"a":1},{"a":2}]"#), None);
+        assert_eq!(json_duplicate(r#"{"a":"a","b":{"a":"b"}}"#), None);
+        // Escaped spellings of the same key are the same key.
+        assert_eq!(
+            json_duplicate(r#"{"status":1,"st\u0061tus":2}"#).as_deref(),
+            Some("status")
+        );
+        // Quotes and brackets inside strings are text.
+        assert_eq!(json_duplicate(r#"{"a":"}\",{\"a\":","b":1}"#), None);
+    }
+
+    #[test]
+    fn deep_nesting_does_not_exhaust_the_stack() {
+        let deep = format!("{}{}", "[".repeat(200_000), "]".repeat(200_000));
+        assert_eq!(json_duplicate(&deep), None);
+        let deep_dup = format!(
+            r#"{{"k":{}{{"a":1,"a":2}}{}}}"#,
+            "[".repeat(50_000),
+            "]".repeat(50_000)
+        );
+        assert_eq!(json_duplicate(&deep_dup).as_deref(), Some("a"));
+    }
+
+    #[test]
+    fn finds_form_duplicates() {
+        assert!(check_body("status=approved\ntype=sale", "t").is_ok());
+        let err = check_body("status=declined\nstatus=approved", "response body");
+        assert!(err.is_err_and(|e| e.message.contains("\"status\"")));
+        assert!(check_body("<html>a=1&a=2</html>", "t").is_ok());
+        assert!(check_body("plain text", "t").is_ok());
+    }
+}
