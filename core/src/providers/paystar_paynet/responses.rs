@@ -98,10 +98,19 @@ pub(super) fn payment_from(
         .get("amount")
         .map(|a| normalize_reported(a, currency.as_deref()))
         .transpose()?;
-    let redirect = reply
-        .get("redirect-to")
-        .filter(|u| u.starts_with("https://") || u.starts_with("http://"))
-        .map(str::to_owned);
+    // The payer is sent only to https (http on loopback, the local sandbox); another scheme in
+    // `redirect-to` is not a page PayNetEasy would send the payer to.
+    let redirect = match reply.get("redirect-to") {
+        Some(u) => {
+            crate::url::check_https_url("redirect-to", u).map_err(|_| {
+                PspError::bad_response(
+                    "PayNetEasy field redirect-to is not an https URL; the payer is not sent there",
+                )
+            })?;
+            Some(u.to_owned())
+        }
+        None => None,
+    };
     let next_action = match (&redirect, state) {
         (Some(url), State::Processing | State::Unknown) => {
             state = State::RequiresAction;
