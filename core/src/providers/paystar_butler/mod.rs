@@ -54,7 +54,8 @@ use responses::Known;
 
 use crate::error::{PspError, Result};
 use crate::model::{
-    CallbackEvent, Capabilities, Context, Direction, HttpRequest, HttpResponse, Operation, Outcome,
+    CallbackEvent, Capabilities, Context, Direction, HttpRequest, HttpResponse, Operation,
+    OrderRef, Outcome,
 };
 use crate::provider::Provider;
 use crate::providers::paystar::{self, PaystarConfig};
@@ -137,6 +138,12 @@ impl Provider for PaystarButler {
         Err(PspError::unsupported(
             "the Butler bridge documents no callbacks; PayStar callbacks are parsed by provider paystar",
         ))
+    }
+
+    /// The withdrawal status `{id}` is Butler's `externalId`, the merchant's own id: the
+    /// bridge documents no lookup by `pspDepositOrderID`.
+    fn status_reference(&self, merchant_id: &str, _provider_id: Option<&str>) -> OrderRef {
+        OrderRef::by_merchant_id(merchant_id)
     }
 
     fn capabilities(&self) -> Capabilities {

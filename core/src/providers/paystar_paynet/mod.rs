@@ -52,7 +52,7 @@ use responses::Known;
 
 use crate::error::{PspError, Result};
 use crate::model::{
-    CallbackEvent, Capabilities, Context, HttpRequest, HttpResponse, Operation, Outcome,
+    CallbackEvent, Capabilities, Context, HttpRequest, HttpResponse, Operation, OrderRef, Outcome,
 };
 use crate::provider::Provider;
 
@@ -111,6 +111,16 @@ impl Provider for PaystarPaynet {
 
     fn parse_callback(&self, request: &HttpRequest, _ctx: &Context) -> Result<CallbackEvent> {
         callback::parse(&self.config, request)
+    }
+
+    /// The status call signs `client_orderid` and `orderid` together, so once the sale answer
+    /// gave the `orderid` both are sent. Before that only the merchant id is known, and the
+    /// status cannot be built: the lifecycle driver stops rather than re-send a sale blindly.
+    fn status_reference(&self, merchant_id: &str, provider_id: Option<&str>) -> OrderRef {
+        OrderRef {
+            merchant_id: Some(merchant_id.to_owned()),
+            provider_id: provider_id.map(str::to_owned),
+        }
     }
 
     fn capabilities(&self) -> Capabilities {
