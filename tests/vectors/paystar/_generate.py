@@ -1194,6 +1194,14 @@ def errors():
     case("JSON string 200 -> bad_response", STATUS_OP, resp(200, '"OK"'), err("bad_response"))
     case("400 HTML page -> bad_response", PAYOUT_OP,
          resp(400, "<html><body>Bad Request</body></html>", "text/html"), err("bad_response", 400))
+    # Review: a 400 without statusDescrption is read by its documented label (paystar.md §8).
+    case("400 labelled VALIDATION_ERROR. without statusDescrption -> invalid_request", DEPOSIT_OP,
+         resp(400, '{"label":"VALIDATION_ERROR.","message":"Amount is required property"}'),
+         err("invalid_request", 400, None, False))
+    case("400 labelled LIMITS_ERROR without statusDescrption -> limit_exceeded", PAYOUT_OP,
+         resp(400, '{"label":"LIMITS_ERROR","message":"Limit id: 3f2a9c1e-0000-4000-8000-000000000001 was reached",'
+                   '"externalTransactionId":null}'),
+         err("limit_exceeded", 400, None, False))
     return write("errors.json",
                  "PayStar error table (fact sheet §8): 0-0000, 1-4007, 0001-0, 401, 403, 404, 423/0000-1, "
                  "plus 429, 5xx, HTML, empty and broken bodies.", c)
@@ -1502,6 +1510,10 @@ def validation():
                         "card": {"token": "7b9fdcbe-10cb-4e06-b8d1-25c4b1cbb081"}, "extras": {"cvv": "123"}},
               "expectError": {"code": "invalid_request",
                               "message": "extras.cvv: is card data: token deposits send the stored token, not card data"}})
+    c.append({"name": "hosted deposit with a stored card.token is refused (it would be dropped)",
+              "build": dict(hosted, card={"token": "7b9fdcbe-10cb-4e06-b8d1-25c4b1cbb081"}),
+              "expectError": {"code": "invalid_request",
+                              "message": "card.token: hosted deposits do not use a stored token; a token deposit is flow \"token\""}})
     # Issue 12 item 4: a payout carries cardNumber only (seed 001); a CVV or expiry is refused.
     payout_rule = "a payout never carries a CVV or an expiry date (PayStar's payout takes cardNumber only)"
     for field, card in (("card.cvv", {"number": "1234123412341234", "cvv": "123"}),

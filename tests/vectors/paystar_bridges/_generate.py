@@ -615,6 +615,17 @@ butler += [
      "response": resp(200, compact({"externalId": "PayStar-1", "externalTransactionId": "test02",
                                     "orderStatus": "Created"})),
      "expectError": {"code": "bad_response"}},
+    {"name": "merch deposit with extras is refused (its body has no free fields), naming the key",
+     "build": {"type": "create_deposit", "merchantId": "test01", "amount": "100", "currency": "RUB",
+               "extras": {"cardNumber": "4111111111111111"}},
+     "expectError": {"code": "invalid_request", "message":
+                     "extras.cardNumber: the Merch deposit order has no free fields (documented: amount, currency, "
+                     "externalTransactionId, bankName, paymentDetails.cardNumber, resultRedirect)"}},
+    {"name": "merch deposit with card.cvv is refused (paymentDetails carries the card number only)",
+     "build": {"type": "create_deposit", "merchantId": "test01", "amount": "100", "currency": "RUB",
+               "card": {"number": "4111111111111111", "cvv": "123"}},
+     "expectError": {"code": "invalid_request", "message":
+                     "card.cvv: the Merch deposit order carries the card number only (paymentDetails.cardNumber)"}},
     {"name": "merch deposit answer with redirectUrl over plain http is bad_response",
      "build": {"type": "create_deposit", "merchantId": "test01", "amount": "100", "currency": "RUB",
                "card": {"number": "4111111111111111"}},

@@ -12,7 +12,11 @@
 //! - `pollAfterSeconds` = 120 (see [`responses::POLL_SECONDS`] for why not 300).
 //! - Ids: `externalTransactionId` up to 64 characters of `[A-Za-z0-9-_.:~]` (length not stated).
 //! - Token deposits send the token as `additionalFields` `cardStorageToken`; phone goes as
-//!   `phoneNumber` (the additional-fields page's key), the payee id as `payeerIdentifier`.
+//!   `phoneNumber` (the additional-fields page's key), the payee id as `payeerIdentifier`. A bank
+//!   account number goes as `accountNumber`: no key for it is visible in the docs (§9 lists
+//!   `bankName` only), so confirm it with the account manager.
+//! - Errors: a 400 without `statusDescrption` is read by its documented `label`
+//!   (`VALIDATION_ERROR.` → `invalid_request`, `LIMITS_ERROR` → `limit_exceeded`).
 //! - The hosted page / 3DS URL field of a create answer is not visible in the docs: only
 //!   `redirectUrl` is read (`responses::REDIRECT_FIELD`, PayStar's `…RedirectUrl` vocabulary),
 //!   never generic names like `url`/`link`. It must be `https://` (`http://` only on loopback);

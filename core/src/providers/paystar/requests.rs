@@ -184,6 +184,13 @@ fn additional_fields<'a>(kind: CreateKind, order: &'a PaymentOrder) -> Result<Ve
                     "hosted deposits must not carry card data; PayStar's page collects it",
                 ));
             }
+            // A stored token would be dropped on the hosted page: say so instead.
+            if card.is_some_and(|c| c.token.is_some()) {
+                return Err(PspError::invalid(
+                    "card.token",
+                    "hosted deposits do not use a stored token; a token deposit is flow \"token\"",
+                ));
+            }
         }
         Flow::Direct => {
             let needs_card =
