@@ -349,6 +349,12 @@ def deposit_create():
             "expectError": err("bad_response"),
         })
     c.append({
+        "name": "a junk redirectUrl never costs a final status: Success with an http redirectUrl is read",
+        "build": {"type": "get_deposit", "providerId": hid},
+        "response": ok({"externalId": hid, "orderStatus": "Success", "redirectUrl": "http://evil.example/pay"}),
+        "expect": payment(status=status("succeeded", True, "Success"), nextAction=None),
+    })
+    c.append({
         "name": "redirectUrl that is not a string is bad_response",
         "build": hosted,
         "response": ok({"externalId": hid, "orderStatus": "Init", "redirectUrl": {"href": "https://x.example"}}),

@@ -38,7 +38,9 @@ pub(super) struct OrderBody {
     pub currency: Option<String>,
     pub external_params: Option<ExternalParams>,
     pub order_history: Option<Vec<HistoryItem>>,
-    pub redirect_url: Option<String>,
+    /// The payer redirect as read; an unusable one is kept as its error, which counts only
+    /// while the payment is not final (a junk side field must never cost a final status).
+    pub redirect_url: Option<Result<String>>,
 }
 
 pub(super) type RawMap = BTreeMap<String, Box<RawValue>>;
@@ -147,7 +149,7 @@ impl OrderWire<'_> {
     }
 
     fn into_body(self) -> Result<OrderBody> {
-        let redirect_url = self.redirect()?;
+        let redirect_url = self.redirect().transpose();
         let amount = match self.amount {
             Some(raw) => Some(
                 RawValue::from_string(raw.get().to_owned())
@@ -235,7 +237,10 @@ pub(super) fn payment_from(
     let next_action = if state.is_final() {
         None
     } else {
-        parsed.redirect_url.map(|url| NextAction::Redirect { url })
+        match parsed.redirect_url {
+            Some(url) => Some(NextAction::Redirect { url: url? }),
+            None => None,
+        }
     };
     if provider_status.is_none() && parsed.external_id.is_none() {
         return Err(PspError::bad_response(

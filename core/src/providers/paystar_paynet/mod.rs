@@ -35,6 +35,11 @@
 //!   `processing` → processing (requires_action with a redirect when `redirect-to` is present);
 //!   `unknown` and anything else → unknown. Reversal/chargeback callbacks' `approved` → reversed.
 //! - An answer about another order id than the one asked for is `bad_response`.
+//! - `redirect-to` must be `https://` (`http://` only on loopback) when the payer would be sent
+//!   there; anything else is `bad_response`. On a final status it is ignored.
+//! - The lifecycle driver asks the status with both ids once the sale answer gave `orderid`
+//!   ([`Provider::status_reference`]); after a lost sale answer it cannot, and stops for a
+//!   person instead of re-sending a card sale.
 //! - `pollAfterSeconds` = 120, PayStar's own polling advice.
 
 mod callback;
