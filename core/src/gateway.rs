@@ -80,6 +80,15 @@ impl Gateway {
         self.provider.idempotent_create(direction)
     }
 
+    /// How a status call names an order (see [`crate::provider::Provider::status_reference`]).
+    pub fn status_reference(
+        &self,
+        merchant_id: &str,
+        provider_id: Option<&str>,
+    ) -> crate::model::OrderRef {
+        self.provider.status_reference(merchant_id, provider_id)
+    }
+
     /// The moves out of a final state this provider documents (DESIGN §4).
     pub fn late_transitions(&self) -> &'static [crate::provider::LateTransition] {
         self.provider.late_transitions()

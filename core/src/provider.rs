@@ -6,7 +6,7 @@ use crate::error::Result;
 use crate::model::{
     CallbackEvent, Capabilities, Context, HttpRequest, HttpResponse, Operation, Outcome,
 };
-use crate::model::{Direction, State};
+use crate::model::{Direction, OrderRef, State};
 
 pub trait Provider: Send + Sync {
     /// The request to send for `op`. Pure: same inputs, same bytes.
@@ -31,6 +31,18 @@ pub trait Provider: Send + Sync {
     /// when the provider cannot look it up by merchant id and this is true.
     fn idempotent_create(&self, _direction: Direction) -> bool {
         false
+    }
+
+    /// How the lifecycle driver names an order in a status call, from our merchant id and —
+    /// once the provider has confirmed the order — the provider's id. The default asks by the
+    /// provider's id when known. A provider whose status call needs another shape (the Butler
+    /// bridge looks orders up by the merchant id only; PayNetEasy's status needs both ids)
+    /// overrides this.
+    fn status_reference(&self, merchant_id: &str, provider_id: Option<&str>) -> OrderRef {
+        match provider_id {
+            Some(id) => OrderRef::by_provider_id(id),
+            None => OrderRef::by_merchant_id(merchant_id),
+        }
     }
 }
 

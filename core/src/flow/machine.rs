@@ -12,7 +12,7 @@ use crate::config::GatewayConfig;
 use crate::error::{ErrorCode, PspError, Result};
 use crate::gateway::Gateway;
 use crate::model::{
-    Context, HttpRequest, HttpResponse, Operation, OrderRef, Outcome, Payment, PaymentStatus, Reply,
+    Context, HttpRequest, HttpResponse, Operation, Outcome, Payment, PaymentStatus, Reply,
 };
 use crate::signed_fields::is_signed;
 
@@ -318,10 +318,13 @@ impl PaymentFlow {
         };
         // Until the create's outcome is known, only our own merchant id may name the order (a
         // provider id from a callback could name someone else's).
-        let reference = match (&self.state.provider_id, self.state.phase) {
-            (Some(id), Phase::Track | Phase::Done) => OrderRef::by_provider_id(id.clone()),
-            _ => OrderRef::by_merchant_id(order.merchant_id.clone()),
+        let confirmed_id = match (&self.state.provider_id, self.state.phase) {
+            (Some(id), Phase::Track | Phase::Done) => Some(id.as_str()),
+            _ => None,
         };
+        let reference = self
+            .gateway
+            .status_reference(&order.merchant_id, confirmed_id);
         let op = status_operation(direction, reference);
         self.send(now, Purpose::Status, op)
     }

@@ -296,6 +296,92 @@ def deposit_create():
         "build": {"type": "get_balance", "currency": "USD"},
         "expectError": invalid(),
     })
+    # Issue 12 item 2: a create answer naming another externalTransactionId is not our order.
+    c.append({
+        "name": "create answer with another externalTransactionId is bad_response (never replaces our id)",
+        "build": {"type": "create_deposit", "merchantId": "Merch12345", "amount": "100", "currency": "USD",
+                  "card": {"number": "4111111111111111"}},
+        "response": ok({"externalId": "a64104f5-58ff-4c8f-b704-fa28f2d0cf57",
+                        "externalTransactionId": "Merch99999", "orderStatus": "Created"}),
+        "expectError": err("bad_response"),
+    })
+    c.append({
+        "name": "payout create answer with another externalTransactionId is bad_response",
+        "build": {"type": "create_payout", "merchantId": "Merch12345", "amount": "100", "currency": "USD",
+                  "card": {"number": "1234123412341234"}},
+        "response": ok({"externalId": "a30288b2-220a-4495-9bcb-6821dcc39331",
+                        "externalTransactionId": "MerchID-other", "orderStatus": "Created"}),
+        "expectError": err("bad_response"),
+    })
+    c.append({
+        "name": "create answer echoing our externalTransactionId is read",
+        "build": {"type": "create_payout", "merchantId": "Merch12345", "amount": "100", "currency": "USD",
+                  "card": {"number": "1234123412341234"}},
+        "response": ok({"externalId": "a30288b2-220a-4495-9bcb-6821dcc39331",
+                        "externalTransactionId": "Merch12345", "orderStatus": "Created"}),
+        "expect": payment(direction="payout", providerId="a30288b2-220a-4495-9bcb-6821dcc39331",
+                          merchantId="Merch12345", status=status("pending", False, "Created")),
+    })
+    # Issue 12 item 5: the payer redirect is read from redirectUrl only (the field name is pspkit's
+    # documented choice: PayStar's pages never show it), https only, http only on loopback.
+    hosted = {"type": "create_deposit", "merchantId": "M-hosted-1", "amount": "100", "currency": "USD",
+              "flow": "hosted"}
+    hid = "c4c1d7b0-5b6e-4aaf-9bc2-7c1a3c7a39b2"
+    for field in ("url", "link", "paymentUrl", "payUrl", "formUrl", "threeDsUrl", "acsUrl"):
+        c.append({
+            "name": f"a payer URL under the undocumented field {field!r} is not a redirect",
+            "build": hosted,
+            "response": ok({"externalId": hid, "orderStatus": "Init", field: "https://evil.example/pay"}),
+            "expect": payment(status=status("requires_action", False, "Init"), nextAction=None),
+        })
+    c.append({
+        "name": "the issue's case: \"url\":\"http://evil.example/pay\" never becomes the redirect",
+        "build": hosted,
+        "response": ok({"externalId": hid, "orderStatus": "Init", "url": "http://evil.example/pay"}),
+        "expect": payment(nextAction=None),
+    })
+    for bad_url in ("http://evil.example/pay", "javascript:alert(1)", "//evil.example/pay",
+                    "https://", "http://127.0.0.1.evil.example/pay", "http://localhost@evil.example/pay"):
+        c.append({
+            "name": f"redirectUrl {bad_url!r} (not https, not loopback http) is bad_response",
+            "build": hosted,
+            "response": ok({"externalId": hid, "orderStatus": "Init", "redirectUrl": bad_url}),
+            "expectError": err("bad_response"),
+        })
+    c.append({
+        "name": "a junk redirectUrl never costs a final status: Success with an http redirectUrl is read",
+        "build": {"type": "get_deposit", "providerId": hid},
+        "response": ok({"externalId": hid, "orderStatus": "Success", "redirectUrl": "http://evil.example/pay"}),
+        "expect": payment(status=status("succeeded", True, "Success"), nextAction=None),
+    })
+    c.append({
+        "name": "redirectUrl that is not a string is bad_response",
+        "build": hosted,
+        "response": ok({"externalId": hid, "orderStatus": "Init", "redirectUrl": {"href": "https://x.example"}}),
+        "expectError": err("bad_response"),
+    })
+    c.append({
+        "name": "redirectUrl null means no redirect",
+        "build": hosted,
+        "response": ok({"externalId": hid, "orderStatus": "Init", "redirectUrl": None}),
+        "expect": payment(status=status("requires_action", False, "Init"), nextAction=None),
+    })
+    c.append({
+        "name": "plain http redirectUrl on loopback (the local sandbox) is a redirect",
+        "build": hosted,
+        "response": ok({"externalId": hid, "orderStatus": "Init",
+                        "redirectUrl": "http://127.0.0.1:8080/paystar/pay/" + hid}),
+        "expect": payment(nextAction={"type": "redirect", "url": "http://127.0.0.1:8080/paystar/pay/" + hid}),
+    })
+    c.append({
+        "name": "a 3DS link on a direct card deposit comes from redirectUrl too",
+        "build": {"type": "create_deposit", "merchantId": "M-3ds-1", "amount": "100", "currency": "USD",
+                  "card": {"number": "4111111111111111"}},
+        "response": ok({"externalId": hid, "orderStatus": "Processing",
+                        "redirectUrl": "https://acs.bank.example/3ds?tx=1"}),
+        "expect": payment(status=status("processing", False, "Processing"),
+                          nextAction={"type": "redirect", "url": "https://acs.bank.example/3ds?tx=1"}),
+    })
     return write("deposit_create.json",
                  "PayStar deposit creation: direct card & P2P (secure), token (token), hosted H2C (init), "
                  "InstantTransfer reverse deposit, baseUrl and per-host overrides.", c)
@@ -567,19 +653,53 @@ def status_cases():
                                 "issuerToken": "BankToken-bf95219b-393d-4323-91bf-639ac"},
                           pollAfterSeconds=None),
     })
+    payout_example = {"externalId": "PSP-bf95219b-393d-4323-91bf-639ac", "orderStatus": "Success",
+                      "orderHistory": [{"time": "2025-07-28T09:29:51.339832", "action": "1.1.0.0"},
+                                       {"time": "2025-07-28T09:29:51.339832", "action": "4.1.0.0"}]}
     c.append({
         "name": "payout status by PayStar id: withdrawal-order/{externalId}/status, example without amount",
+        "build": {"type": "get_payout", "providerId": "PSP-bf95219b-393d-4323-91bf-639ac"},
+        "expectRequest": {
+            "method": "GET",
+            "url": SECURE + "/api/v1/integration/withdrawal-order/PSP-bf95219b-393d-4323-91bf-639ac/status",
+            "headers": {"authorization": "Bearer " + PAY_TOKEN},
+        },
+        "response": ok(payout_example),
+        "expect": payment(direction="payout", providerId="PSP-bf95219b-393d-4323-91bf-639ac", amount=None,
+                          status=status("succeeded", True, "Success"), card=None),
+    })
+    # The page's own pair: asked for 11b57a18-..., answered about PSP-bf95219b-... . An answer
+    # naming another order than the one asked for is bad_response (DESIGN section 8; issue 12 item 2).
+    c.append({
+        "name": "the page's example pair (asked 11b57a18-..., answered PSP-bf95219b-...) is an answer about another order",
         "build": {"type": "get_payout", "providerId": "11b57a18-184a-4c76-a5f1-b581a4fc1edf"},
         "expectRequest": {
             "method": "GET",
             "url": SECURE + "/api/v1/integration/withdrawal-order/11b57a18-184a-4c76-a5f1-b581a4fc1edf/status",
-            "headers": {"authorization": "Bearer " + PAY_TOKEN},
         },
-        "response": ok({"externalId": "PSP-bf95219b-393d-4323-91bf-639ac", "orderStatus": "Success",
-                        "orderHistory": [{"time": "2025-07-28T09:29:51.339832", "action": "1.1.0.0"},
-                                         {"time": "2025-07-28T09:29:51.339832", "action": "4.1.0.0"}]}),
-        "expect": payment(direction="payout", providerId="PSP-bf95219b-393d-4323-91bf-639ac", amount=None,
-                          status=status("succeeded", True, "Success"), card=None),
+        "response": ok(payout_example),
+        "expectError": err("bad_response", retryable=False),
+    })
+    c.append({
+        "name": "deposit status by PayStar id answered Success about another externalId is bad_response, not success",
+        "build": {"type": "get_deposit", "providerId": "ad66a2ff-97d1-47c5-8552-53752a51f031"},
+        "response": ok(raw({"externalId": "PSP-someone-else", "orderStatus": "Success", "amount": "__2600.00__"})),
+        "expectError": err("bad_response"),
+    })
+    c.append({
+        "name": "status by merchant id whose answer names another externalTransactionId is bad_response",
+        "build": {"type": "get_deposit", "merchantId": "7e586998-31b0-41f3-8746-4a93a1aca802"},
+        "response": ok({"externalId": "PSP-bf95219b-393d-4323-91bf-639ac",
+                        "externalTransactionId": "another-merchant-order", "orderStatus": "Success"}),
+        "expectError": err("bad_response"),
+    })
+    c.append({
+        "name": "status by merchant id whose answer echoes the same externalTransactionId is read",
+        "build": {"type": "get_payout", "merchantId": "MerchID-1692410753091667"},
+        "response": ok({"externalId": "f8832bdf-ce98-48e1-b3d3-023fdb7358d0",
+                        "externalTransactionId": "MerchID-1692410753091667", "orderStatus": "Processing"}),
+        "expect": payment(direction="payout", providerId="f8832bdf-ce98-48e1-b3d3-023fdb7358d0",
+                          merchantId="MerchID-1692410753091667", status=status("processing", False, "Processing")),
     })
     c.append({
         "name": "payout status by merchant id: Processing example",
@@ -788,7 +908,7 @@ def history():
                               status=status("failed", True, "Failed", {"code": legacy, "message": message})),
         })
     c.append({
-        "name": "the last event with a reason wins (timeout retried, then 3DS failed)",
+        "name": "a cascade: the latest move to failed gives the reason (2.2.4.11 retried, then 4.1.4.56)",
         "build": {"type": "get_deposit", "providerId": "c4c1d7b0-5b6e-4aaf-9bc2-7c1a3c7a39b2"},
         "response": ok({"externalId": "c4c1d7b0-5b6e-4aaf-9bc2-7c1a3c7a39b2", "orderStatus": "Failed",
                         "orderHistory": [{"time": "2025-08-01T10:00:00Z", "action": "1.1.1.00"},
@@ -835,6 +955,61 @@ def history():
         "response": ok({"externalId": "c4c1d7b0-5b6e-4aaf-9bc2-7c1a3c7a39b2", "orderStatus": "Created",
                         "orderHistory": "1.1.1.00"}),
         "expectError": err("bad_response"),
+    })
+    # Issue 12 item 1: the reason comes from the event that moved the payment to failed. By the
+    # v2 table (A.C.B.RR): B = 4 is "payment failed"; C = 0 is an info event; stage A = 6 is the
+    # merchant callback (our endpoint), which says nothing about the payment.
+    fail_id = "c4c1d7b0-5b6e-4aaf-9bc2-7c1a3c7a39b2"
+    issuer = {"code": "4.1.4.63", "message": "ISSUER / INSUFFICIENT_FUNDS"}
+    for name, tail in (
+        ("an info event after the failure (3.0.1.53, personal data entered) does not replace 4.1.4.63",
+         ["3.0.1.53"]),
+        ("a merchant-callback delivery failure (6.2.4.12) after 4.1.4.63 does not replace it",
+         ["6.2.4.12"]),
+        ("late info and merchant-callback events (3.0.1.52, 6.2.4.11, 6.2.4.12) leave 4.1.4.63 as the reason",
+         ["3.0.1.52", "6.2.4.11", "6.2.4.12"]),
+    ):
+        hist = [{"time": "2025-08-01T10:00:00Z", "action": "1.1.1.00"},
+                {"time": "2025-08-01T10:00:01Z", "action": "3.0.1.53"},
+                {"time": "2025-08-01T10:00:05Z", "action": "4.1.4.63"}]
+        hist += [{"time": f"2025-08-01T10:0{i + 1}:00Z", "action": a} for i, a in enumerate(tail)]
+        c.append({
+            "name": name,
+            "build": {"type": "get_deposit", "providerId": fail_id},
+            "response": ok({"externalId": fail_id, "orderStatus": "Failed", "orderHistory": hist}),
+            "expect": payment(status=status("failed", True, "Failed", issuer)),
+        })
+    c.append({
+        "name": "the payer's cancel (3.0.4.54: info, payment failed) is the event that failed the payment",
+        "build": {"type": "get_deposit", "providerId": fail_id},
+        "response": ok({"externalId": fail_id, "orderStatus": "Failed",
+                        "orderHistory": [{"time": "2025-08-01T10:00:00Z", "action": "1.1.1.00"},
+                                         {"time": "2025-08-01T10:00:01Z", "action": "3.0.1.51"},
+                                         {"time": "2025-08-01T10:00:09Z", "action": "3.0.4.54"},
+                                         {"time": "2025-08-01T10:01:00Z", "action": "6.2.4.12"}]}),
+        "expect": payment(status=status("failed", True, "Failed",
+                                        {"code": "3.0.4.54", "message": "USER / CLICK_CANCEL"})),
+    })
+    c.append({
+        "name": "only info and merchant-callback events carry reasons: the failure has reason null",
+        "build": {"type": "get_deposit", "providerId": fail_id},
+        "response": ok({"externalId": fail_id, "orderStatus": "Failed",
+                        "orderHistory": [{"time": "2025-08-01T10:00:00Z", "action": "1.1.1.00"},
+                                         {"time": "2025-08-01T10:00:01Z", "action": "3.0.1.53"},
+                                         {"time": "2025-08-01T10:00:05Z", "action": "4.1.4.00"},
+                                         {"time": "2025-08-01T10:01:00Z", "action": "6.2.4.12"}]}),
+        "expect": payment(status=status("failed", True, "Failed", None)),
+    })
+    c.append({
+        "name": "a payout failed by the gateway (2.2.4.31) keeps that reason after a merchant-callback failure",
+        "build": {"type": "get_payout", "merchantId": "MerchID-1692410753091667"},
+        "response": ok({"externalId": "f8832bdf-ce98-48e1-b3d3-023fdb7358d0", "orderStatus": "Failed",
+                        "orderHistory": [{"time": "2025-08-01T10:00:00Z", "action": "1.1.1.00"},
+                                         {"time": "2025-08-01T10:00:01Z", "action": "2.2.4.31"},
+                                         {"time": "2025-08-01T10:01:00Z", "action": "6.2.4.13"}]}),
+        "expect": payment(direction="payout",
+                          status=status("failed", True, "Failed",
+                                        {"code": "2.2.4.31", "message": "BUSINESS / BALANCE"})),
     })
     return write("history.json",
                  "PayStar orderHistory: v2 A.C.B.RR and legacy X.Y.Z.W codes, failure reasons from the "
@@ -1025,6 +1200,14 @@ def errors():
     case("JSON string 200 -> bad_response", STATUS_OP, resp(200, '"OK"'), err("bad_response"))
     case("400 HTML page -> bad_response", PAYOUT_OP,
          resp(400, "<html><body>Bad Request</body></html>", "text/html"), err("bad_response", 400))
+    # Review: a 400 without statusDescrption is read by its documented label (paystar.md §8).
+    case("400 labelled VALIDATION_ERROR. without statusDescrption -> invalid_request", DEPOSIT_OP,
+         resp(400, '{"label":"VALIDATION_ERROR.","message":"Amount is required property"}'),
+         err("invalid_request", 400, None, False))
+    case("400 labelled LIMITS_ERROR without statusDescrption -> limit_exceeded", PAYOUT_OP,
+         resp(400, '{"label":"LIMITS_ERROR","message":"Limit id: 3f2a9c1e-0000-4000-8000-000000000001 was reached",'
+                   '"externalTransactionId":null}'),
+         err("limit_exceeded", 400, None, False))
     return write("errors.json",
                  "PayStar error table (fact sheet §8): 0-0000, 1-4007, 0001-0, 401, 403, 404, 423/0000-1, "
                  "plus 429, 5xx, HTML, empty and broken bodies.", c)
@@ -1215,6 +1398,29 @@ def callbacks():
                        signature("X-1", "Success", "1", "Refund", CB_KEY)),
         "expectError": err("bad_response"),
     })
+    # Issue 12 items 1 and 5 on the callback path.
+    late_body = ('{"externalId":"c4c1d7b0-5b6e-4aaf-9bc2-7c1a3c7a39b2","status":"Failed","amount":2600.00,'
+                 '"orderType":"Deposit","orderHistory":['
+                 '{"time":"2025-08-01T10:00:00Z","action":"1.1.1.00"},'
+                 '{"time":"2025-08-01T10:00:05Z","action":"4.1.4.63"},'
+                 '{"time":"2025-08-01T10:01:00Z","action":"6.2.4.12"},'
+                 '{"time":"2025-08-01T10:02:00Z","action":"3.0.1.53"}]}')
+    c.append({
+        "name": "Failed callback: later 6.2.4.12 and 3.0.1.53 events do not replace 4.1.4.63 as the reason",
+        "callback": cb(late_body, signature("c4c1d7b0-5b6e-4aaf-9bc2-7c1a3c7a39b2", "Failed", "2600.00",
+                                            "Deposit", DEP_KEYS["privateKey"])),
+        "expect": {"verified": True,
+                   "payment": {"status": status("failed", True, "Failed",
+                                                {"code": "4.1.4.63", "message": "ISSUER / INSUFFICIENT_FUNDS"})}},
+    })
+    redirect_body = ('{"externalId":"PayStar-7","status":"Created","amount":"5","orderType":"Deposit",'
+                     '"redirectUrl":"https://evil.example/pay","url":"https://evil.example/pay"}')
+    c.append({
+        "name": "a callback never yields a payer redirect (unsigned redirectUrl/url fields are ignored)",
+        "callback": cb(redirect_body, signature("PayStar-7", "Created", "5", "Deposit", DEP_KEYS["privateKey"])),
+        "expect": {"verified": True, "payment": {"status": status("pending", False, "Created"),
+                                                 "nextAction": None}},
+    })
     return write("callbacks.json",
                  "PayStar callbacks: Signature = lowercase hex SHA-256 of externalId;status;amount;orderType;"
                  "privateKey over the values as received (computed with Python hashlib).", c, config=KEYS)
@@ -1284,6 +1490,60 @@ def validation():
     bad("an unknown card field is refused, not ignored", dict(d, card={"number": "4111111111111111", "pan": "x"}))
     bad("card expiry month 13", dict(d, card={"number": "4111111111111111", "expiryMonth": "13"}))
     bad("card cvv of 2 digits", dict(d, card={"number": "4111111111111111", "cvv": "12"}))
+    # Issue 12 item 3: hosted (H2C) deposits carry no card data, also not under a free key.
+    hosted = {"type": "create_deposit", "merchantId": "M-1", "amount": "100", "currency": "USD", "flow": "hosted"}
+    hosted_rule = "is card data: hosted deposits must not carry it; PayStar's page collects the card"
+    for key, value in (("cardNumber", "4111111111111111"), ("CardNumber", "4111111111111111"),
+                       ("card_number", "4111111111111111"), ("\u0441ardNumber", "4111111111111111"),
+                       ("cvv", "123"), ("CVV2", "123"), ("cardCvv", "123"), ("cvc", "123"),
+                       ("expiryMonth", "12"), ("cardExpiryYear", "2030"), ("exp_month", "12"),
+                       ("cardHolder", "JOHN WEAK")):
+        c.append({"name": f"hosted deposit with extras.{key} is refused, naming the field",
+                  "build": dict(hosted, extras={key: value}),
+                  "expectError": {"code": "invalid_request", "retryable": False,
+                                  "message": f"extras.{key}: {hosted_rule}"}})
+    c.append({"name": "a deposit with no card, token or flow is hosted: extras.cardNumber is refused",
+              "build": {"type": "create_deposit", "merchantId": "M-1", "amount": "100", "currency": "USD",
+                        "extras": {"cardNumber": "4111111111111111"}},
+              "expectError": {"code": "invalid_request", "message": f"extras.cardNumber: {hosted_rule}"}})
+    c.append({"name": "hosted deposit with ordinary extras (bankName, type) is sent",
+              "build": dict(hosted, extras={"bankName": "all", "type": "card"}),
+              "expectRequest": {"url": INIT + DEPOSIT_PATH,
+                                "json": {"additionalFields": [{"key": "bankName", "value": "all"},
+                                                              {"key": "type", "value": "card"}]}}})
+    c.append({"name": "token deposit with extras.cvv is refused",
+              "build": {"type": "create_deposit", "merchantId": "M-1", "amount": "100", "currency": "USD",
+                        "card": {"token": "7b9fdcbe-10cb-4e06-b8d1-25c4b1cbb081"}, "extras": {"cvv": "123"}},
+              "expectError": {"code": "invalid_request",
+                              "message": "extras.cvv: is card data: token deposits send the stored token, not card data"}})
+    c.append({"name": "hosted deposit with a stored card.token is refused (it would be dropped)",
+              "build": dict(hosted, card={"token": "7b9fdcbe-10cb-4e06-b8d1-25c4b1cbb081"}),
+              "expectError": {"code": "invalid_request",
+                              "message": "card.token: hosted deposits do not use a stored token; a token deposit is flow \"token\""}})
+    # Issue 12 item 4: a payout carries cardNumber only (seed 001); a CVV or expiry is refused.
+    payout_rule = "a payout never carries a CVV or an expiry date (PayStar's payout takes cardNumber only)"
+    for field, card in (("card.cvv", {"number": "1234123412341234", "cvv": "123"}),
+                        ("card.expiryMonth", {"number": "1234123412341234", "expiryMonth": "12"}),
+                        ("card.expiryYear", {"number": "1234123412341234", "expiryYear": "2030"}),
+                        ("card.cvv", {"cvv": "123"})):
+        op = dict(PAYOUT_OP, card=card)
+        if "number" not in card:
+            op["customer"] = {"phone": "+44644012345"}
+        c.append({"name": f"payout with {field} is refused ({sorted(card)})", "build": op,
+                  "expectError": {"code": "invalid_request", "retryable": False,
+                                  "message": f"{field}: {payout_rule}"}})
+    for key in ("cardCvv", "cvv", "cardExpiryMonth", "expYear"):
+        c.append({"name": f"payout with extras.{key} is refused",
+                  "build": dict(PAYOUT_OP, extras={key: "12"}),
+                  "expectError": {"code": "invalid_request",
+                                  "message": f"extras.{key}: is card security data: a payout never carries a CVV or an expiry date"}})
+    c.append({"name": "payout card with a holder sends cardNumber and cardHolder only",
+              "build": {"type": "create_payout", "merchantId": "Merch12345", "amount": "100", "currency": "USD",
+                        "card": {"number": "1234123412341234", "holder": "JOHN WEAK"}},
+              "expectRequest": {"url": SECURE + PAYOUT_PATH,
+                                "json": {"amount": 100, "currency": "USD", "externalTransactionId": "Merch12345",
+                                         "additionalFields": [{"key": "cardNumber", "value": "1234123412341234"},
+                                                              {"key": "cardHolder", "value": "JOHN WEAK"}]}}})
     return write("validation.json",
                  "PayStar bad input: every operation field checked before anything is sent; each refusal is "
                  "invalid_request.", c)

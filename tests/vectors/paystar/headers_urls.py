@@ -185,12 +185,18 @@ for what, url, passed in [
     ("a javascript: URL", "javascript:alert(1)", False),
 ]:
     body = json.dumps({"externalId": "c4c1", "orderStatus": "Init", "redirectUrl": url})
-    cases.append({"name": f"create answer redirect with {what}: {'passed on' if passed else 'not passed on'}",
-                  "config": cfg(), "build": HOSTED,
-                  "response": {"status": 200, "headers": {"content-type": "application/json"}, "body": body},
-                  "expect": {"type": "payment", "payment": {
-                      "status": {"state": "requires_action", "providerStatus": "Init"},
-                      "nextAction": {"type": "redirect", "url": url} if passed else None}}})
+    # A redirect the payer must not follow is bad_response (not silently dropped: a hosted
+    # payment with no way forward and no explanation is a silent default).
+    case = {"name": f"create answer redirect with {what}: {'passed on' if passed else 'bad_response'}",
+            "config": cfg(), "build": HOSTED,
+            "response": {"status": 200, "headers": {"content-type": "application/json"}, "body": body}}
+    if passed:
+        case["expect"] = {"type": "payment", "payment": {
+            "status": {"state": "requires_action", "providerStatus": "Init"},
+            "nextAction": {"type": "redirect", "url": url}}}
+    else:
+        case["expectError"] = {"code": "bad_response"}
+    cases.append(case)
 
 doc = {"description": "PayStar: tokens, keys and base URLs checked where the config is read; ids in URL paths; what the callback Signature covers (DESIGN §8).",
        "config": CONFIG, "context": {"now": "2026-01-01T00:00:00Z"}, "cases": cases}

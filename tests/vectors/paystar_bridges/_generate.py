@@ -565,6 +565,113 @@ corefy = [
      "expectError": {"code": "unsupported"}},
 ]
 
+# ---------------------------------------------------------------------------------------------
+# Issue 12 review: items 2, 4, 5 and 6 on the bridges
+# ---------------------------------------------------------------------------------------------
+paynet += [
+    {"name": "status: redirect-to over plain http (not loopback) is bad_response, never a redirect",
+     "build": STATUS_OP,
+     "response": resp(200, status_body(status="processing", **{"redirect-to": "http://evil.example/3ds"}), FORM),
+     "expectError": {"code": "bad_response"}},
+    {"name": "status: redirect-to with a javascript: URL is bad_response",
+     "build": STATUS_OP,
+     "response": resp(200, status_body(status="processing", **{"redirect-to": "javascript:alert(1)"}), FORM),
+     "expectError": {"code": "bad_response"}},
+    {"name": "status: a junk redirect-to never costs a final status (approved is read, no redirect)",
+     "build": STATUS_OP,
+     "response": resp(200, status_body(status="approved", **{"redirect-to": "http://evil.example/3ds"}), FORM),
+     "expect": {"type": "payment", "payment": {"status": status("succeeded", True, "approved"),
+                                               "nextAction": None}}},
+    {"name": "status: redirect-to on loopback http (the local sandbox) is a redirect",
+     "build": STATUS_OP,
+     "response": resp(200, status_body(status="processing", **{"redirect-to": "http://127.0.0.1:8080/3ds/77"}), FORM),
+     "expect": {"type": "payment", "payment": {
+         "status": status("requires_action", False, "processing"),
+         "nextAction": {"type": "redirect", "url": "http://127.0.0.1:8080/3ds/77"}}}},
+]
+
+butler += [
+    # Seed 000 lists Created, Processing, Success, Failed for withdrawals: Init is not among them.
+    {"name": "withdrawal status answered Init is unknown and not final (payout mapping), not requires_action",
+     "build": W_STATUS,
+     "response": resp(200, compact({**DOC_STATUS, "status": "Init"})),
+     "expect": {"type": "payment", "payment": {"direction": "payout",
+                                               "status": status("unknown", False, "Init"),
+                                               "nextAction": None}}},
+    {"name": "withdrawal create answered Init is unknown too",
+     "build": withdrawal_op(),
+     "response": resp(200, compact({"amount": "1000", "status": "Init", "externalId": "Merch-12345"})),
+     "expect": {"type": "payment", "payment": {"status": status("unknown", False, "Init")}}},
+    {"name": "withdrawal with card.cvv is refused, naming the field",
+     "build": withdrawal_op(card={"number": "1111123456781111", "cvv": "123"}),
+     "expectError": {"code": "invalid_request", "message":
+                     "card.cvv: the Butler bridge carries the card number only, never a CVV or an expiry date"}},
+    {"name": "withdrawal with card.expiryYear is refused",
+     "build": withdrawal_op(card={"number": "1111123456781111", "expiryYear": "2030"}),
+     "expectError": {"code": "invalid_request", "message":
+                     "card.expiryYear: the Butler bridge carries the card number only, never a CVV or an expiry date"}},
+    {"name": "withdrawal with extras.cardCvv is refused",
+     "build": withdrawal_op(extras={"cardCvv": "123"}),
+     "expectError": {"code": "invalid_request", "message":
+                     "extras.cardCvv: is card security data: the Butler bridge never carries a CVV or an expiry date"}},
+    {"name": "merch deposit answer naming another externalTransactionId is bad_response",
+     "build": {"type": "create_deposit", "merchantId": "test01", "amount": "100", "currency": "RUB",
+               "card": {"number": "4111111111111111"}},
+     "response": resp(200, compact({"externalId": "PayStar-1", "externalTransactionId": "test02",
+                                    "orderStatus": "Created"})),
+     "expectError": {"code": "bad_response"}},
+    {"name": "merch deposit with extras is refused (its body has no free fields), naming the key",
+     "build": {"type": "create_deposit", "merchantId": "test01", "amount": "100", "currency": "RUB",
+               "extras": {"cardNumber": "4111111111111111"}},
+     "expectError": {"code": "invalid_request", "message":
+                     "extras.cardNumber: the Merch deposit order has no free fields (documented: amount, currency, "
+                     "externalTransactionId, bankName, paymentDetails.cardNumber, resultRedirect)"}},
+    {"name": "merch deposit with card.cvv is refused (paymentDetails carries the card number only)",
+     "build": {"type": "create_deposit", "merchantId": "test01", "amount": "100", "currency": "RUB",
+               "card": {"number": "4111111111111111", "cvv": "123"}},
+     "expectError": {"code": "invalid_request", "message":
+                     "card.cvv: the Merch deposit order carries the card number only (paymentDetails.cardNumber)"}},
+    {"name": "merch deposit answer with redirectUrl over plain http is bad_response",
+     "build": {"type": "create_deposit", "merchantId": "test01", "amount": "100", "currency": "RUB",
+               "card": {"number": "4111111111111111"}},
+     "response": resp(200, compact({"externalId": "PayStar-1", "orderStatus": "Created",
+                                    "redirectUrl": "http://evil.example/pay"})),
+     "expectError": {"code": "bad_response"}},
+]
+
+corefy += [
+    {"name": "answer: hpp_url over plain http is bad_response, never a redirect",
+     "build": INVOICE_OP,
+     "response": resp(201, invoice("created", hpp_url="http://evil.example/hpp")),
+     "expectError": {"code": "bad_response"}},
+    {"name": "answer: flow_data.action with a javascript: URL is bad_response",
+     "build": INVOICE_OP,
+     "response": resp(201, invoice("created", flow_data={"action": "javascript:alert(1)", "method": "GET"})),
+     "expectError": {"code": "bad_response"}},
+    {"name": "answer: a junk hpp_url never costs a final status (processed is read, no redirect)",
+     "build": INVOICE_OP,
+     "response": resp(201, invoice("processed", hpp_url="http://evil.example/hpp")),
+     "expect": {"type": "payment", "payment": {"status": status("succeeded", True, "processed"),
+                                               "nextAction": None}}},
+    {"name": "answer: hpp_url on loopback http (the local sandbox) is a redirect",
+     "build": INVOICE_OP,
+     "response": resp(201, invoice("created", hpp_url="http://127.0.0.1:8080/hpp/cpi_Xk1c2Y3a")),
+     "expect": {"type": "payment", "payment": {
+         "status": status("requires_action", False, "created"),
+         "nextAction": {"type": "redirect", "url": "http://127.0.0.1:8080/hpp/cpi_Xk1c2Y3a"}}}},
+    {"name": "answer about another reference_id is bad_response",
+     "build": INVOICE_OP,
+     "response": resp(201, invoice("created", reference_id="other-ref")),
+     "expectError": {"code": "bad_response"}},
+    {"name": "payment invoice with card data under extras (cardNumber) is refused, naming the field",
+     "build": {**INVOICE_OP, "extras": {"cardNumber": "4111111111111111"}},
+     "expectError": {"code": "invalid_request", "message":
+                     "extras.cardNumber: is card data: a CoreFy payment invoice carries none; the service's page collects it"}},
+    {"name": "payment invoice with extras.cvv is refused",
+     "build": {**INVOICE_OP, "extras": {"cvv": "123"}},
+     "expectError": {"code": "invalid_request"}},
+]
+
 write("paynet.json", "PayStar PayNetEasy bridge (paystar.md §18.5; upstream PayNetEasy protocol for status and callbacks)", PN, paynet)
 write("butler.json", "PayStar Butler bridge (paystar.md §18.1-18.3, seed 000)", BT, butler)
 write("corefy.json", "PayStar CoreFy bridge (paystar.md §18.4; upstream CoreFy payment-invoices protocol)", CF, corefy)

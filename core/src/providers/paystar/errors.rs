@@ -59,6 +59,14 @@ pub fn from_response(response: &HttpResponse) -> PspError {
             "PayStar rejected the request as invalid",
         ),
         (400, Some(_)) => (ErrorCode::ProviderError, "PayStar rejected the request"),
+        // No statusDescrption: the label still names the documented family.
+        (400, None) if label_is(&body, "VALIDATION_ERROR") => (
+            ErrorCode::InvalidRequest,
+            "PayStar rejected the request as invalid",
+        ),
+        (400, None) if label_is(&body, "LIMITS_ERROR") => {
+            (ErrorCode::LimitExceeded, "a PayStar limit was reached")
+        }
         (_, None) if body.is_none() && !response.body.trim().is_empty() => (
             ErrorCode::BadResponse,
             "PayStar answered with an undocumented, non-JSON error body",
@@ -83,6 +91,14 @@ pub fn from_response(response: &HttpResponse) -> PspError {
 struct ErrorBody {
     code: Option<String>,
     message: Option<String>,
+    label: Option<String>,
+}
+
+/// The documented labels are `VALIDATION_ERROR.` (with its trailing dot) and `LIMITS_ERROR`.
+fn label_is(body: &Option<ErrorBody>, family: &str) -> bool {
+    body.as_ref()
+        .and_then(|b| b.label.as_deref())
+        .is_some_and(|l| l.trim_end_matches('.') == family)
 }
 
 fn parse_error_body(body: &str) -> Option<ErrorBody> {
@@ -93,6 +109,7 @@ fn parse_error_body(body: &str) -> Option<ErrorBody> {
     Some(ErrorBody {
         code: text("statusDescrption").or_else(|| text("statusDescription")),
         message: text("message").or_else(|| text("label")),
+        label: text("label"),
     })
 }
 

@@ -20,6 +20,10 @@ pub struct Explanation {
     pub reason: Option<String>,
     /// The v2 code a legacy code corresponds to, when the mapping table lists it.
     pub v2_equivalent: Option<String>,
+    /// The stage (A: 1 internal … 6 merchant callback), for v2 codes and mapped legacy codes.
+    pub stage: Option<u8>,
+    /// The result of the operation (C: `info`, `success`, `failure`), when the code says.
+    pub result: Option<&'static str>,
 }
 
 fn stage(a: &str) -> Option<&'static str> {
@@ -179,6 +183,8 @@ fn explain_v2(code: &str, [a, c, b, rr]: [&str; 4]) -> Option<Explanation> {
         payment_state: Some(state),
         reason: reason_text,
         v2_equivalent: None,
+        stage: a.parse().ok(),
+        result: Some(res),
     })
 }
 
@@ -197,6 +203,8 @@ pub fn explain(code: &str) -> Option<Explanation> {
             payment_state: mapped.as_ref().and_then(|m| m.payment_state),
             reason: mapped.as_ref().and_then(|m| m.reason.clone()),
             v2_equivalent: v2.map(str::to_owned),
+            stage: mapped.as_ref().and_then(|m| m.stage),
+            result: mapped.as_ref().and_then(|m| m.result),
         });
     }
     // A well-formed legacy code outside the visible rows: decode what the format defines.
@@ -222,6 +230,8 @@ pub fn explain(code: &str) -> Option<Explanation> {
         payment_state: None,
         reason: None,
         v2_equivalent: None,
+        stage: None,
+        result: None,
     })
 }
 
@@ -234,15 +244,39 @@ pub fn event(at: Option<String>, code: String) -> HistoryEvent {
     }
 }
 
-/// The reason a failed payment failed: the last history event that carries one.
+/// The reason a failed payment failed: the reason of the event that moved the payment to
+/// `failed` (payment state B = 4 after an event whose state was not failed), the latest such
+/// move when a cascade failed and retried. What does not move the payment is skipped:
+/// - stage 6 (merchant callback) events describe the delivery of our callback, not the payment
+///   (`6.2.4.12` is *our* endpoint being unreachable after `4.1.4.63` failed the payment);
+/// - info events (C = 0) that do not claim a failed payment (`3.0.1.53`, the payer typing
+///   personal data) may be appended late and never move the state; an info event that does say
+///   failed (`3.0.4.54`, the payer clicked cancel) is the move;
+/// - codes whose state is not known (undocumented, or legacy rows without a v2 mapping).
+///
+/// The reason dictionary's `00` (none) gives no reason: the failing event did not say why, and
+/// an earlier event's reason would explain something else.
 pub fn failure_reason(history: &[HistoryEvent]) -> Option<Reason> {
-    history.iter().rev().find_map(|e| {
-        let ex = explain(&e.code)?;
-        let message = ex.reason?;
-        Some(Reason {
-            code: e.code.clone(),
-            message,
-        })
+    let mut failed_by: Option<(&HistoryEvent, Explanation)> = None;
+    let mut was_failed = false;
+    for e in history {
+        let Some(ex) = explain(&e.code) else { continue };
+        let Some(state) = ex.payment_state else {
+            continue;
+        };
+        if ex.stage == Some(6) || (ex.result == Some("info") && state != "failed") {
+            continue;
+        }
+        let failed = state == "failed";
+        if failed && !was_failed {
+            failed_by = Some((e, ex));
+        }
+        was_failed = failed;
+    }
+    let (event, ex) = failed_by?;
+    Some(Reason {
+        code: event.code.clone(),
+        message: ex.reason?,
     })
 }
 
@@ -264,6 +298,38 @@ mod tests {
         );
         assert_eq!(explain("9.1.1.00"), None);
         assert_eq!(explain("4.1.4.99"), None);
+    }
+
+    fn events(codes: &[&str]) -> Vec<HistoryEvent> {
+        codes.iter().map(|c| event(None, (*c).to_owned())).collect()
+    }
+
+    #[test]
+    fn the_event_that_failed_the_payment_gives_the_reason() {
+        let code = |codes: &[&str]| failure_reason(&events(codes)).map(|r| r.code);
+        let issuer = Some("4.1.4.63".to_owned());
+        assert_eq!(
+            code(&["1.1.1.00", "2.1.1.00", "4.1.4.63", "3.0.1.53"]),
+            issuer
+        );
+        assert_eq!(code(&["1.1.1.00", "4.1.4.63", "6.2.4.12"]), issuer);
+        assert_eq!(
+            code(&["3.0.1.53", "4.1.4.63", "6.2.4.12", "3.0.1.52"]),
+            issuer
+        );
+        // A cascade: the first gateway failed, the second one took over and then failed.
+        assert_eq!(
+            code(&["1.1.1.00", "2.2.4.11", "2.1.1.00", "4.1.4.56"]).as_deref(),
+            Some("4.1.4.56")
+        );
+        // The payer's cancel is an info event that does fail the payment.
+        assert_eq!(
+            code(&["1.1.1.00", "3.0.1.51", "3.0.4.54"]).as_deref(),
+            Some("3.0.4.54")
+        );
+        // Only info and merchant-callback events carry reasons: none explains the failure.
+        assert_eq!(code(&["1.1.1.00", "3.0.1.53", "6.2.4.12"]), None);
+        assert_eq!(code(&["1.1.1.00", "4.1.4.00", "6.2.4.12"]), None);
     }
 
     #[test]

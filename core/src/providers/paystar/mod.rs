@@ -12,9 +12,24 @@
 //! - `pollAfterSeconds` = 120 (see [`responses::POLL_SECONDS`] for why not 300).
 //! - Ids: `externalTransactionId` up to 64 characters of `[A-Za-z0-9-_.:~]` (length not stated).
 //! - Token deposits send the token as `additionalFields` `cardStorageToken`; phone goes as
-//!   `phoneNumber` (the additional-fields page's key), the payee id as `payeerIdentifier`.
-//! - The hosted page / 3DS URL field of a create answer is not visible in the docs; several
-//!   common names are read (`responses::REDIRECT_FIELDS`).
+//!   `phoneNumber` (the additional-fields page's key), the payee id as `payeerIdentifier`. A bank
+//!   account number goes as `accountNumber`: no key for it is visible in the docs (§9 lists
+//!   `bankName` only), so confirm it with the account manager.
+//! - Errors: a 400 without `statusDescrption` is read by its documented `label`
+//!   (`VALIDATION_ERROR.` → `invalid_request`, `LIMITS_ERROR` → `limit_exceeded`).
+//! - The hosted page / 3DS URL field of a create answer is not visible in the docs: only
+//!   `redirectUrl` is read (`responses::REDIRECT_FIELD`, PayStar's `…RedirectUrl` vocabulary),
+//!   never generic names like `url`/`link`. It must be `https://` (`http://` only on loopback);
+//!   anything else there is `bad_response`. Callbacks never yield a redirect.
+//! - Answers about another order: a status answer whose `externalId` is not the PayStar id asked
+//!   for, or any answer whose `externalTransactionId` is not our merchant id, is `bad_response`.
+//! - Decline reasons: from the `orderHistory` event that moved the payment to failed
+//!   ([`history::failure_reason`]); info events and merchant-callback (stage 6) events never
+//!   replace it.
+//! - Card data: hosted deposits carry none, typed or under a free `extras` key (any spelling of
+//!   `cardNumber`, `cvv`, expiry, holder: [`card_keys`]); token deposits carry the token only;
+//!   payouts carry `cardNumber` (and `cardHolder`) only: a CVV or expiry, typed or in `extras`,
+//!   is `invalid_request` naming the field, never sent and never dropped silently.
 //! - Callback signature: values as received, compared case-insensitively; the key is
 //!   `callbackKey`, else the `privateKey` of the callback's pipeline. Reply `200 OK` (the expected
 //!   reply is not stated).
@@ -36,6 +51,7 @@
 
 pub(crate) mod auth;
 mod callback;
+pub(crate) mod card_keys;
 mod config;
 pub(crate) mod errors;
 pub mod history;
@@ -101,22 +117,8 @@ impl Provider for Paystar {
                 responses::order(body, Direction::Deposit, known(o))
             }
             Operation::CreatePayout(o) => responses::order(body, Direction::Payout, known(o)),
-            Operation::GetDeposit(r) => responses::order(
-                body,
-                Direction::Deposit,
-                Known {
-                    merchant_id: r.merchant_id.as_deref(),
-                    ..Known::default()
-                },
-            ),
-            Operation::GetPayout(r) => responses::order(
-                body,
-                Direction::Payout,
-                Known {
-                    merchant_id: r.merchant_id.as_deref(),
-                    ..Known::default()
-                },
-            ),
+            Operation::GetDeposit(r) => responses::order(body, Direction::Deposit, asked(r)),
+            Operation::GetPayout(r) => responses::order(body, Direction::Payout, asked(r)),
             Operation::GetBalance(q) => responses::balance(body, q.currency.as_deref()),
             #[allow(unreachable_patterns)]
             other => Err(crate::PspError::unsupported(format!(
@@ -148,9 +150,19 @@ impl Provider for Paystar {
     }
 }
 
+/// A status call knows the id it named, and the answer must be about that order.
+fn asked(r: &crate::model::OrderRef) -> Known<'_> {
+    Known {
+        merchant_id: r.merchant_id.as_deref(),
+        provider_id: r.provider_id.as_deref(),
+        ..Known::default()
+    }
+}
+
 fn known(o: &crate::model::PaymentOrder) -> Known<'_> {
     Known {
         merchant_id: Some(&o.merchant_id),
+        provider_id: None,
         amount: Some(&o.amount),
         currency: Some(&o.currency),
     }

@@ -140,6 +140,11 @@ fn additional_fields<'a>(kind: CreateKind, order: &'a PaymentOrder) -> Result<Ve
         CreateKind::Deposit => deposit_flow(order),
         _ => Flow::Direct,
     };
+    if kind == CreateKind::Payout {
+        if let Some(c) = card {
+            refuse_payout_security_data(c)?;
+        }
+    }
     match flow {
         Flow::Token => {
             let token = validate::required("card.token", card.and_then(|c| c.token.as_deref()))?;
@@ -168,6 +173,13 @@ fn additional_fields<'a>(kind: CreateKind, order: &'a PaymentOrder) -> Result<Ve
                     "hosted deposits must not carry card data; PayStar's page collects it",
                 ));
             }
+            // A stored token would be dropped on the hosted page: say so instead.
+            if card.is_some_and(|c| c.token.is_some()) {
+                return Err(PspError::invalid(
+                    "card.token",
+                    "hosted deposits do not use a stored token; a token deposit is flow \"token\"",
+                ));
+            }
         }
         Flow::Direct => {
             let needs_card =
@@ -180,7 +192,11 @@ fn additional_fields<'a>(kind: CreateKind, order: &'a PaymentOrder) -> Result<Ve
                         value: pan.expose().to_owned(),
                     });
                     if let Some(c) = card {
-                        card_details(c, &mut out)?;
+                        if kind == CreateKind::Payout {
+                            payout_card(c, &mut out)?;
+                        } else {
+                            card_details(c, &mut out)?;
+                        }
                     }
                 }
                 None if needs_card => {
@@ -255,6 +271,7 @@ fn additional_fields<'a>(kind: CreateKind, order: &'a PaymentOrder) -> Result<Ve
     }
     let typed: BTreeMap<&str, ()> = out.iter().map(|kv| (kv.key, ())).collect();
     for (k, v) in &order.extras {
+        refuse_card_extra(kind, flow, k)?;
         validate::text(&format!("extras.{k}"), Some(v), 512)?;
         if k.is_empty() || k.len() > 64 {
             return Err(PspError::invalid(
@@ -272,7 +289,63 @@ fn additional_fields<'a>(kind: CreateKind, order: &'a PaymentOrder) -> Result<Ve
     Ok(out)
 }
 
-/// Holder, expiry and CVV for direct card payments. The docs show only `cardNumber`; the other
+/// Card data under a free key, where the flow must not carry it: hosted (H2C) deposits carry
+/// none (PayStar's page collects the card), token deposits carry the token instead of card data,
+/// payouts carry no security code or expiry ([`payout_card`]).
+fn refuse_card_extra(kind: CreateKind, flow: Flow, key: &str) -> Result<()> {
+    use super::card_keys::{classify, CardKey};
+    let Some(datum) = classify(key) else {
+        return Ok(());
+    };
+    let rule = match (kind, flow, datum) {
+        (CreateKind::Deposit, Flow::Hosted, _) => {
+            "is card data: hosted deposits must not carry it; PayStar's page collects the card"
+        }
+        (CreateKind::Deposit, Flow::Token, CardKey::Holder) => return Ok(()),
+        (CreateKind::Deposit, Flow::Token, _) => {
+            "is card data: token deposits send the stored token, not card data"
+        }
+        (CreateKind::Payout, _, CardKey::SecurityCode | CardKey::Expiry) => {
+            "is card security data: a payout never carries a CVV or an expiry date"
+        }
+        _ => return Ok(()),
+    };
+    Err(PspError::invalid(&format!("extras.{key}"), rule))
+}
+
+/// A payout's card: PayStar documents only `cardNumber` for payouts (seed 001), and a payout
+/// credits a card, so no CVV or expiry is ever needed. Given one, the caller has collected
+/// sensitive authentication data it should not hold: refused by name rather than dropped
+/// silently, so the integration stops collecting it. The holder (not sensitive, and the name
+/// PayStar itself returns in `externalParams`) is sent as `cardHolder`.
+fn refuse_payout_security_data(card: &crate::model::CardData) -> Result<()> {
+    for (field, given) in [
+        ("card.cvv", card.cvv.is_some()),
+        ("card.expiryMonth", card.expiry_month.is_some()),
+        ("card.expiryYear", card.expiry_year.is_some()),
+    ] {
+        if given {
+            return Err(PspError::invalid(
+                field,
+                "a payout never carries a CVV or an expiry date (PayStar's payout takes cardNumber only)",
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn payout_card(card: &crate::model::CardData, out: &mut Vec<KeyValue<'_>>) -> Result<()> {
+    if let Some(h) = &card.holder {
+        validate::text("card.holder", Some(h), 64)?;
+        out.push(KeyValue {
+            key: "cardHolder",
+            value: h.clone(),
+        });
+    }
+    Ok(())
+}
+
+/// Holder, expiry and CVV for direct card deposits. The docs show only `cardNumber`; the other
 /// keys follow PayStar's own naming (`cardHolder` is what it returns in `externalParams`) and are
 /// sent only when the caller gives them — change the names here if the account manager's field
 /// list says otherwise.

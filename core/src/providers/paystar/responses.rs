@@ -20,18 +20,13 @@ use crate::money::normalize_reported;
 /// as the polling rule in three places; the lifecycle driver backs off further on errors.
 pub const POLL_SECONDS: u32 = 120;
 
-/// Fields where a hosted/3DS page URL may come back. The create-response schema is not visible
-/// in the docs; these are the names PayStar-family APIs use. Change here if the AM says otherwise.
-const REDIRECT_FIELDS: &[&str] = &[
-    "redirectUrl",
-    "paymentUrl",
-    "payUrl",
-    "formUrl",
-    "url",
-    "threeDsUrl",
-    "acsUrl",
-    "link",
-];
+/// The one field a payer redirect (hosted page, 3DS link) is read from. PayStar's pages say a
+/// create answer "contains a link for 3DS authentication" (H2H acquiring) or sends the user to
+/// the payment web page (H2C) but never show the field's name. `redirectUrl` is PayStar's own
+/// vocabulary (`successRedirectUrl`, `failedRedirectUrl`, `processingRedirectUrl` on the same
+/// API); generic names (`url`, `link`, ...) are not read, so an answer cannot steer the payer
+/// through a field PayStar never writes. Change here if the account manager names another.
+pub const REDIRECT_FIELD: &str = "redirectUrl";
 
 /// An order as PayStar writes it (create answer, status answers, callbacks). Read from a map of
 /// raw values so amounts keep their exact text.
@@ -43,7 +38,9 @@ pub(super) struct OrderBody {
     pub currency: Option<String>,
     pub external_params: Option<ExternalParams>,
     pub order_history: Option<Vec<HistoryItem>>,
-    pub redirect_url: Option<String>,
+    /// The payer redirect as read; an unusable one is kept as its error, which counts only
+    /// while the payment is not final (a junk side field must never cost a final status).
+    pub redirect_url: Option<Result<String>>,
 }
 
 pub(super) type RawMap = BTreeMap<String, Box<RawValue>>;
@@ -59,10 +56,9 @@ pub(super) fn field<T: for<'de> Deserialize<'de>>(map: &RawMap, key: &str) -> Re
 }
 
 impl OrderBody {
+    /// A callback body: no redirect is read from it (the documented callback fields carry
+    /// none, and an unsigned field must not send the payer anywhere).
     pub(super) fn from_map(mut map: RawMap) -> Result<OrderBody> {
-        let redirect_url = REDIRECT_FIELDS
-            .iter()
-            .find_map(|k| field::<String>(&map, k).ok().flatten());
         Ok(OrderBody {
             external_id: field(&map, "externalId")?,
             external_transaction_id: field(&map, "externalTransactionId")?,
@@ -71,7 +67,7 @@ impl OrderBody {
             external_params: field(&map, "externalParams")?,
             order_history: field(&map, "orderHistory")?,
             amount: map.remove("amount"),
-            redirect_url,
+            redirect_url: None,
         })
     }
 }
@@ -97,17 +93,20 @@ pub(super) struct HistoryItem {
     pub action: Option<String>,
 }
 
-/// What the request already knows, used where the answer is silent.
+/// What the request already knows, used where the answer is silent — and checked where it
+/// speaks: an answer naming another `externalId` or `externalTransactionId` than the one asked
+/// for is about another order (`bad_response`, DESIGN §8).
 #[derive(Default)]
 pub struct Known<'a> {
     pub merchant_id: Option<&'a str>,
+    /// PayStar's id, when the call named the order by it (status by PayStar id).
+    pub provider_id: Option<&'a str>,
     pub amount: Option<&'a str>,
     pub currency: Option<&'a str>,
 }
 
 /// The order as it arrives, read in one pass (status polling is the hot path): typed fields,
-/// the amount kept as raw text, redirect candidates kept raw so an odd type there is ignored
-/// rather than failing the whole answer.
+/// the amount kept as raw text.
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
 struct OrderWire<'a> {
@@ -127,42 +126,30 @@ struct OrderWire<'a> {
     order_history: Option<Vec<HistoryItem>>,
     #[serde(default, borrow)]
     redirect_url: Option<&'a RawValue>,
-    #[serde(default, borrow)]
-    payment_url: Option<&'a RawValue>,
-    #[serde(default, borrow)]
-    pay_url: Option<&'a RawValue>,
-    #[serde(default, borrow)]
-    form_url: Option<&'a RawValue>,
-    #[serde(default, borrow)]
-    url: Option<&'a RawValue>,
-    #[serde(default, borrow)]
-    three_ds_url: Option<&'a RawValue>,
-    #[serde(default, borrow)]
-    acs_url: Option<&'a RawValue>,
-    #[serde(default, borrow)]
-    link: Option<&'a RawValue>,
 }
 
 impl OrderWire<'_> {
-    /// The first redirect candidate that is a string, in [`REDIRECT_FIELDS`] order.
-    fn redirect(&self) -> Option<String> {
-        [
-            self.redirect_url,
-            self.payment_url,
-            self.pay_url,
-            self.form_url,
-            self.url,
-            self.three_ds_url,
-            self.acs_url,
-            self.link,
-        ]
-        .into_iter()
-        .flatten()
-        .find_map(|raw| serde_json::from_str::<String>(raw.get()).ok())
+    /// [`REDIRECT_FIELD`], when present: a string that is an `https://` URL (`http://` only on
+    /// loopback, the local sandbox). Anything else there is `bad_response`: the payer must
+    /// never be sent to a plain-text or non-web address, and dropping it silently would leave a
+    /// hosted payment with no way forward and no explanation.
+    fn redirect(&self) -> Result<Option<String>> {
+        let Some(raw) = self.redirect_url.filter(|r| r.get().trim() != "null") else {
+            return Ok(None);
+        };
+        let url = serde_json::from_str::<String>(raw.get()).map_err(|_| {
+            PspError::bad_response(format!("PayStar field {REDIRECT_FIELD} is not a string"))
+        })?;
+        crate::url::check_https_url(REDIRECT_FIELD, &url).map_err(|_| {
+            PspError::bad_response(format!(
+                "PayStar field {REDIRECT_FIELD} is not an https URL; the payer is not sent there"
+            ))
+        })?;
+        Ok(Some(url))
     }
 
     fn into_body(self) -> Result<OrderBody> {
-        let redirect_url = self.redirect();
+        let redirect_url = self.redirect().transpose();
         let amount = match self.amount {
             Some(raw) => Some(
                 RawValue::from_string(raw.get().to_owned())
@@ -250,16 +237,26 @@ pub(super) fn payment_from(
     let next_action = if state.is_final() {
         None
     } else {
-        parsed
-            .redirect_url
-            .filter(|u| crate::url::is_payer_redirect(u))
-            .map(|url| NextAction::Redirect { url })
+        match parsed.redirect_url {
+            Some(url) => Some(NextAction::Redirect { url: url? }),
+            None => None,
+        }
     };
     if provider_status.is_none() && parsed.external_id.is_none() {
         return Err(PspError::bad_response(
             "PayStar's answer has neither externalId nor orderStatus",
         ));
     }
+    same_order(
+        "externalId",
+        parsed.external_id.as_deref(),
+        known.provider_id,
+    )?;
+    same_order(
+        "externalTransactionId",
+        parsed.external_transaction_id.as_deref(),
+        known.merchant_id,
+    )?;
     Ok(Payment {
         direction,
         provider_id: parsed.external_id,
@@ -276,6 +273,17 @@ pub(super) fn payment_from(
         fee: None,
         details: BTreeMap::new(),
     })
+}
+
+/// The id an answer names must be the one asked for (exact match: PayStar echoes ids as sent).
+fn same_order(field: &str, got: Option<&str>, asked: Option<&str>) -> Result<()> {
+    match (got, asked) {
+        (Some(got), Some(asked)) if got != asked => Err(PspError::bad_response(format!(
+            "PayStar answered about another order: {field} {:?}, not the one asked for",
+            crate::card::redact_pans(got)
+        ))),
+        _ => Ok(()),
+    }
 }
 
 /// `externalParams` → card info, masked. The callbacks page's example swaps `cardHolder` and

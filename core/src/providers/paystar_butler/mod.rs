@@ -32,8 +32,12 @@
 //!   needs a card number or a phone.
 //! - Answers: the withdrawal status answer is documented; the create answers are not and are
 //!   read the same way ([`responses`]). The Merch deposit answer is read as PayStar's native
-//!   order (it is PayStar's native body). Statuses are PayStar's table (`Created`, `Processing`,
-//!   `Success`, `Failed`; anything else `unknown`). Errors are PayStar's (§8).
+//!   order (it is PayStar's native body). Statuses are PayStar's table per direction (seed 000
+//!   lists `Created`, `Processing`, `Success`, `Failed` for withdrawals, so a withdrawal answered
+//!   `Init` is `unknown`, not final, as on PayStar's native payouts; anything else `unknown`).
+//!   Errors are PayStar's (§8).
+//! - Card data: the bridge's bodies carry the card number only; a CVV or expiry (typed or in
+//!   `extras`) is `invalid_request` naming the field.
 //! - The status pages of the PSP and Merch deposit orders and any Butler callback are not in the
 //!   archive: `get_deposit` and `parse_callback` are `unsupported`. Signatures: none of the
 //!   bridge's own (no callback is verified here; PayStar callbacks go to provider `paystar`,
@@ -54,7 +58,8 @@ use responses::Known;
 
 use crate::error::{PspError, Result};
 use crate::model::{
-    CallbackEvent, Capabilities, Context, Direction, HttpRequest, HttpResponse, Operation, Outcome,
+    CallbackEvent, Capabilities, Context, Direction, HttpRequest, HttpResponse, Operation,
+    OrderRef, Outcome,
 };
 use crate::provider::Provider;
 use crate::providers::paystar::{self, PaystarConfig};
@@ -124,6 +129,7 @@ impl Provider for PaystarButler {
                 Direction::Deposit,
                 paystar::responses::Known {
                     merchant_id: Some(&o.merchant_id),
+                    provider_id: None,
                     amount: Some(&o.amount),
                     currency: Some(&o.currency),
                 },
@@ -136,6 +142,12 @@ impl Provider for PaystarButler {
         Err(PspError::unsupported(
             "the Butler bridge documents no callbacks; PayStar callbacks are parsed by provider paystar",
         ))
+    }
+
+    /// The withdrawal status `{id}` is Butler's `externalId`, the merchant's own id: the
+    /// bridge documents no lookup by `pspDepositOrderID`.
+    fn status_reference(&self, merchant_id: &str, _provider_id: Option<&str>) -> OrderRef {
+        OrderRef::by_merchant_id(merchant_id)
     }
 
     fn capabilities(&self) -> Capabilities {

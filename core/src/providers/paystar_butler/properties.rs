@@ -7,6 +7,7 @@ use serde::Serialize;
 use crate::card::CardNumber;
 use crate::error::{PspError, Result};
 use crate::model::PaymentOrder;
+use crate::providers::paystar::card_keys::{self, CardKey};
 use crate::validate;
 
 #[derive(Serialize, Debug, Clone, PartialEq, Eq)]
@@ -16,8 +17,24 @@ pub struct Property {
 }
 
 /// `card_key` is `cardNumber` on withdrawals and `CardNumber` on the PSP deposit order (each as
-/// its page spells it).
+/// its page spells it). Both pages carry the card number only: a CVV or an expiry date, typed or
+/// under a free key, is refused by name (never sent, never silently dropped) — a withdrawal
+/// credits a card and needs neither.
 pub fn build(order: &PaymentOrder, card_key: &str) -> Result<Vec<Property>> {
+    if let Some(c) = &order.card {
+        for (field, given) in [
+            ("card.cvv", c.cvv.is_some()),
+            ("card.expiryMonth", c.expiry_month.is_some()),
+            ("card.expiryYear", c.expiry_year.is_some()),
+        ] {
+            if given {
+                return Err(PspError::invalid(
+                    field,
+                    "the Butler bridge carries the card number only, never a CVV or an expiry date",
+                ));
+            }
+        }
+    }
     let mut out = Vec::new();
     let mut push = |key: &str, value: String| {
         out.push(Property {
@@ -64,6 +81,15 @@ pub fn build(order: &PaymentOrder, card_key: &str) -> Result<Vec<Property>> {
             ));
         }
         validate::text(&format!("extras.{k}"), Some(v), 512)?;
+        if matches!(
+            card_keys::classify(k),
+            Some(CardKey::SecurityCode | CardKey::Expiry)
+        ) {
+            return Err(PspError::invalid(
+                &format!("extras.{k}"),
+                "is card security data: the Butler bridge never carries a CVV or an expiry date",
+            ));
+        }
         if !typed.contains(&k.to_ascii_lowercase()) {
             out.push(Property {
                 key: k.clone(),

@@ -155,6 +155,30 @@ pub fn merch_deposit(
         .as_ref()
         .and_then(|b| b.bank_name.as_deref());
     validate::text("bankAccount.bankName", bank_name, 128)?;
+    // The Merch deposit body has no free fields and carries the card number only: extras, a
+    // CVV, an expiry or a holder would be dropped, so they are refused by name instead.
+    if let Some((k, _)) = order.extras.iter().next() {
+        return Err(PspError::invalid(
+            &format!("extras.{k}"),
+            "the Merch deposit order has no free fields (documented: amount, currency, externalTransactionId, bankName, paymentDetails.cardNumber, resultRedirect)",
+        ));
+    }
+    if let Some(c) = &order.card {
+        for (field, given) in [
+            ("card.cvv", c.cvv.is_some()),
+            ("card.expiryMonth", c.expiry_month.is_some()),
+            ("card.expiryYear", c.expiry_year.is_some()),
+            ("card.holder", c.holder.is_some()),
+            ("card.token", c.token.is_some()),
+        ] {
+            if given {
+                return Err(PspError::invalid(
+                    field,
+                    "the Merch deposit order carries the card number only (paymentDetails.cardNumber)",
+                ));
+            }
+        }
+    }
     let payment_details = match order.card.as_ref().and_then(|c| c.number.as_deref()) {
         Some(n) => Some(PaymentDetails {
             card_number: crate::card::CardNumber::parse("card.number", n)?

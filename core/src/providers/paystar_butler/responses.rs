@@ -74,7 +74,7 @@ pub fn order(body: &str, direction: Direction, known: &Known<'_>) -> Result<Outc
     }
     let state = provider_status
         .as_deref()
-        .map_or(State::Unknown, status::map);
+        .map_or(State::Unknown, |s| status::map_for(direction, s));
     let currency = text("currency")?.or_else(|| known.currency.map(str::to_owned));
     let amount = match map
         .get("amount")

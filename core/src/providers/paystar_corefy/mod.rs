@@ -15,7 +15,9 @@
 //!   (`reference_id`, `name`, `email`, `phone`), `locale` ← `language`, `metadata` ← `extras`.
 //!   Card data is refused: an invoice is paid on the service's page.
 //! - Answer ([`responses`]): the upstream JSON:API invoice; `data.id` = provider id,
-//!   `hpp_url` / `flow_data` = where the payer goes (`created` with a page → requires_action).
+//!   `hpp_url` / `flow_data` = where the payer goes (`created` with a page → requires_action),
+//!   `https://` only (`http://` on loopback); another URL there is `bad_response` while the
+//!   invoice is not final, ignored once it is. Card data is refused also under `extras` keys.
 //! - Statuses ([`status`]): the upstream CoreFy payment status list, one table.
 //! - Errors ([`errors`]): upstream JSON:API `errors[]`, else PayStar's error body (§8).
 //! - The CoreFy withdrawal page and any status or callback page were never archived:

@@ -101,6 +101,12 @@ pub fn payment_invoice(
             ));
         }
         validate::text(&format!("extras.{k}"), Some(v), 512)?;
+        if crate::providers::paystar::card_keys::classify(k).is_some() {
+            return Err(PspError::invalid(
+                &format!("extras.{k}"),
+                "is card data: a CoreFy payment invoice carries none; the service's page collects it",
+            ));
+        }
     }
     let customer = match &order.customer {
         Some(c) => {

@@ -130,7 +130,7 @@ pub fn invoice(body: &str, known: &Known<'_>) -> Result<Outcome> {
     let next_action = if state.is_final() {
         None
     } else {
-        next_action(attrs.hpp_url.as_deref(), attrs.flow_data)
+        next_action(attrs.hpp_url.as_deref(), attrs.flow_data)?
     };
     if state == State::Pending && next_action.is_some() {
         state = State::RequiresAction;
@@ -169,25 +169,35 @@ pub fn invoice(body: &str, known: &Known<'_>) -> Result<Outcome> {
     })
 }
 
-fn is_web_url(u: &str) -> bool {
-    crate::url::is_payer_redirect(u)
+/// Where the payer is sent must be `https://` (`http://` only on loopback, the local sandbox);
+/// anything else in `hpp_url` or `flow_data.action` is `bad_response`, never a redirect.
+fn payer_url(field: &str, url: &str) -> Result<String> {
+    crate::url::check_https_url(field, url).map_err(|_| {
+        PspError::bad_response(format!(
+            "CoreFy field {field} is not an https URL; the payer is not sent there"
+        ))
+    })?;
+    Ok(url.to_owned())
 }
 
-fn next_action(hpp_url: Option<&str>, flow: Option<FlowData>) -> Option<NextAction> {
-    if let Some(url) = hpp_url.filter(|u| is_web_url(u)) {
-        return Some(NextAction::Redirect {
-            url: url.to_owned(),
-        });
+fn next_action(hpp_url: Option<&str>, flow: Option<FlowData>) -> Result<Option<NextAction>> {
+    if let Some(url) = hpp_url {
+        return Ok(Some(NextAction::Redirect {
+            url: payer_url("hpp_url", url)?,
+        }));
     }
-    let flow = flow?;
-    let action = flow.action.filter(|u| is_web_url(u))?;
+    let Some(flow) = flow else { return Ok(None) };
+    let Some(action) = flow.action.as_deref() else {
+        return Ok(None);
+    };
+    let action = payer_url("flow_data.action", action)?;
     let params = flow.params.unwrap_or_default();
     let is_post = flow
         .method
         .as_deref()
         .is_some_and(|m| m.eq_ignore_ascii_case("POST"));
     if !is_post && params.is_empty() {
-        return Some(NextAction::Redirect { url: action });
+        return Ok(Some(NextAction::Redirect { url: action }));
     }
     let mut details: BTreeMap<String, String> = params
         .into_iter()
@@ -205,8 +215,8 @@ fn next_action(hpp_url: Option<&str>, flow: Option<FlowData>) -> Option<NextActi
             .unwrap_or_else(|| "GET".to_owned())
             .to_ascii_uppercase(),
     );
-    Some(NextAction::PaymentDetails {
+    Ok(Some(NextAction::PaymentDetails {
         details,
         url: Some(action),
-    })
+    }))
 }

@@ -42,6 +42,11 @@
 //!   `processing` → processing (requires_action with a redirect when `redirect-to` is present);
 //!   `unknown` and anything else → unknown. Reversal/chargeback callbacks' `approved` → reversed.
 //! - An answer about another order id than the one asked for is `bad_response`.
+//! - `redirect-to` must be `https://` (`http://` only on loopback) when the payer would be sent
+//!   there; anything else is `bad_response`. On a final status it is ignored.
+//! - The lifecycle driver asks the status with both ids once the sale answer gave `orderid`
+//!   ([`Provider::status_reference`]); after a lost sale answer it cannot, and stops for a
+//!   person instead of re-sending a card sale.
 //! - `pollAfterSeconds` = 120, PayStar's own polling advice.
 
 mod callback;
@@ -59,7 +64,7 @@ use responses::Known;
 
 use crate::error::{PspError, Result};
 use crate::model::{
-    CallbackEvent, Capabilities, Context, HttpRequest, HttpResponse, Operation, Outcome,
+    CallbackEvent, Capabilities, Context, HttpRequest, HttpResponse, Operation, OrderRef, Outcome,
 };
 use crate::provider::Provider;
 
@@ -118,6 +123,16 @@ impl Provider for PaystarPaynet {
 
     fn parse_callback(&self, request: &HttpRequest, _ctx: &Context) -> Result<CallbackEvent> {
         callback::parse(&self.config, request)
+    }
+
+    /// The status call signs `client_orderid` and `orderid` together, so once the sale answer
+    /// gave the `orderid` both are sent. Before that only the merchant id is known, and the
+    /// status cannot be built: the lifecycle driver stops rather than re-send a sale blindly.
+    fn status_reference(&self, merchant_id: &str, provider_id: Option<&str>) -> OrderRef {
+        OrderRef {
+            merchant_id: Some(merchant_id.to_owned()),
+            provider_id: provider_id.map(str::to_owned),
+        }
     }
 
     fn capabilities(&self) -> Capabilities {

@@ -98,14 +98,20 @@ pub(super) fn payment_from(
         .get("amount")
         .map(|a| normalize_reported(a, currency.as_deref()))
         .transpose()?;
-    let redirect = reply
-        .get("redirect-to")
-        .filter(|u| crate::url::is_payer_redirect(u))
-        .map(str::to_owned);
-    let next_action = match (&redirect, state) {
+    // The payer is sent only to https (http on loopback, the local sandbox); another scheme in
+    // `redirect-to` is not a page PayNetEasy would send the payer to. Checked only where it is
+    // used: a junk side field never costs a final status.
+    let next_action = match (reply.get("redirect-to"), state) {
         (Some(url), State::Processing | State::Unknown) => {
+            crate::url::check_https_url("redirect-to", url).map_err(|_| {
+                PspError::bad_response(
+                    "PayNetEasy field redirect-to is not an https URL; the payer is not sent there",
+                )
+            })?;
             state = State::RequiresAction;
-            Some(NextAction::Redirect { url: url.clone() })
+            Some(NextAction::Redirect {
+                url: url.to_owned(),
+            })
         }
         _ => None,
     };
