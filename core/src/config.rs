@@ -5,10 +5,11 @@ use serde::{Deserialize, Serialize};
 
 use crate::providers;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(tag = "provider", rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", uniffi::export(Debug, Display))]
 pub enum GatewayConfig {
     Paystar(providers::paystar::PaystarConfig),
     PaystarButler(providers::paystar_butler::ButlerConfig),

@@ -34,6 +34,7 @@ pub mod model;
 pub mod money;
 pub mod provider;
 pub mod providers;
+pub mod redact;
 pub mod secret;
 mod serde_error;
 pub mod signed_fields;

@@ -8,11 +8,12 @@ use crate::error::ErrorCode;
 use crate::model::{HttpRequest, Operation, Payment, PaymentStatus};
 
 /// The next thing the host must do. Tagged by `type`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(tag = "type", rename_all = "snake_case")]
 #[allow(clippy::large_enum_variant)] // plain data crossing FFI; boxing would only add noise
+#[cfg_attr(feature = "uniffi", uniffi::export(Debug, Display))]
 pub enum Action {
     /// Send `request` now, then report what happened with `handle_response` or
     /// `handle_transport_error` before polling again. `operation` says what it is for.

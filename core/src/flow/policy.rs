@@ -11,10 +11,11 @@ use serde::{Deserialize, Serialize};
 use crate::error::{PspError, Result};
 
 /// How a flow waits and when it gives up. Every field has a default, so `{}` is a valid value.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", default, deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", uniffi::export(Debug, Display))]
 pub struct FlowOptions {
     /// Seeds the backoff jitter. Give each flow its own (any random number); reuse it to replay.
     pub seed: u64,

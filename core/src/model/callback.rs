@@ -7,10 +7,11 @@ use serde::{Deserialize, Serialize};
 use super::operation::Operation;
 use super::payment::Payment;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "uniffi", uniffi::export(Debug, Display))]
 pub struct CallbackEvent {
     /// The signature was checked and matched (`false` where the provider signs nothing).
     pub verified: bool,
@@ -22,10 +23,11 @@ pub struct CallbackEvent {
     pub reply: Reply,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "uniffi", uniffi::export(Debug, Display))]
 pub struct Reply {
     pub status: u16,
     pub body: String,

@@ -2,10 +2,11 @@
 
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "uniffi", uniffi::export(Debug, Display))]
 pub struct Capabilities {
     pub provider: String,
     /// Operation `type`s accepted by `build`/`parse`.

@@ -4,10 +4,11 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{PspError, Result};
 
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "uniffi", uniffi::export(Debug, Display))]
 pub struct Context {
     /// RFC 3339 UTC, e.g. `2026-01-01T00:00:00Z`.
     #[serde(default)]

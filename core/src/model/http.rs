@@ -6,10 +6,11 @@ use serde::{Deserialize, Serialize};
 
 /// A request to send (from `build`) or one received (a callback, for `parse_callback`).
 /// Header names are lower case on output; `body` is the exact text to send or that was received.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "uniffi", uniffi::export(Debug, Display))]
 pub struct HttpRequest {
     pub method: String,
     pub url: String,
@@ -20,10 +21,11 @@ pub struct HttpRequest {
 }
 
 /// A response as received.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "uniffi", uniffi::export(Debug, Display))]
 pub struct HttpResponse {
     pub status: u16,
     #[serde(default)]

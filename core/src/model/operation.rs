@@ -6,10 +6,11 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 /// Tagged by `type` (DESIGN §3).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(tag = "type", rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", uniffi::export(Debug, Display))]
 pub enum Operation {
     CreateDeposit(PaymentOrder),
     CreatePayout(PaymentOrder),
@@ -73,6 +74,7 @@ pub enum Flow {
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", uniffi::export(Debug, Display))]
 pub struct PaymentOrder {
     /// The merchant's own unique order id (idempotency anchor for safe re-creates).
     pub merchant_id: String,
@@ -126,23 +128,12 @@ pub struct PaymentOrder {
     pub extras: BTreeMap<String, String>,
 }
 
-impl std::fmt::Debug for PaymentOrder {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("PaymentOrder")
-            .field("merchant_id", &self.merchant_id)
-            .field("amount", &self.amount)
-            .field("currency", &self.currency)
-            .field("flow", &self.flow)
-            .field("card", &self.card)
-            .finish_non_exhaustive()
-    }
-}
-
 /// Card data for direct flows. `Debug` shows only the masked number.
 #[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", uniffi::export(Debug, Display))]
 pub struct CardData {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub number: Option<String>,
@@ -161,22 +152,12 @@ pub struct CardData {
     pub token: Option<String>,
 }
 
-impl std::fmt::Debug for CardData {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("CardData")
-            .field("number", &self.number.as_deref().map(crate::card::mask_pan))
-            .field("holder", &self.holder)
-            .field("cvv", &self.cvv.as_ref().map(|_| "***"))
-            .field("token", &self.token.as_ref().map(|_| "***"))
-            .finish_non_exhaustive()
-    }
-}
-
 /// The payer (deposits) or payee (payouts).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", uniffi::export(Debug, Display))]
 pub struct Customer {
     /// The merchant's id for this person.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -209,10 +190,11 @@ pub struct Customer {
 }
 
 /// A bank account to pay into (payouts) or the payer's bank (deposits).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", uniffi::export(Debug, Display))]
 pub struct BankAccount {
     /// Bank name (PayStar routing uses it).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -233,10 +215,11 @@ pub struct BankAccount {
 }
 
 /// Identifies an existing order: exactly one of the two ids.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", uniffi::export(Debug, Display))]
 pub struct OrderRef {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provider_id: Option<String>,
@@ -260,10 +243,11 @@ impl OrderRef {
     }
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", uniffi::export(Debug, Display))]
 pub struct BalanceQuery {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub currency: Option<String>,
@@ -279,6 +263,7 @@ pub struct BalanceQuery {
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", uniffi::export(Debug, Display))]
 pub struct ListQuery {
     /// The token an `open_session` outcome returned.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -302,16 +287,4 @@ pub struct ListQuery {
     /// The customer's document number.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub document: Option<String>,
-}
-
-impl std::fmt::Debug for ListQuery {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ListQuery")
-            .field("session", &self.session.as_ref().map(|_| "***"))
-            .field("from", &self.from)
-            .field("to", &self.to)
-            .field("page", &self.page)
-            .field("status", &self.status)
-            .finish_non_exhaustive()
-    }
 }

@@ -4,11 +4,12 @@ use serde::{Deserialize, Serialize};
 
 use super::payment::Payment;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(tag = "type", rename_all = "snake_case")]
 #[allow(clippy::large_enum_variant)] // plain data crossing FFI; boxing would only add noise
+#[cfg_attr(feature = "uniffi", uniffi::export(Debug, Display))]
 pub enum Outcome {
     Payment {
         payment: Payment,
@@ -43,6 +44,7 @@ pub enum Outcome {
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "uniffi", uniffi::export(Debug, Display))]
 pub struct Session {
     /// Pass as `session` in the listing operations. Treat it as a secret.
     pub token: String,
@@ -53,21 +55,12 @@ pub struct Session {
     pub details: std::collections::BTreeMap<String, String>,
 }
 
-impl std::fmt::Debug for Session {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Session")
-            .field("token", &"***")
-            .field("idle_timeout_seconds", &self.idle_timeout_seconds)
-            .field("details", &self.details)
-            .finish()
-    }
-}
-
 /// Where a page sits in a listing.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "uniffi", uniffi::export(Debug, Display))]
 pub struct PageInfo {
     /// Zero-based page number.
     pub number: u32,
@@ -80,10 +73,11 @@ pub struct PageInfo {
 }
 
 /// One row (usually one day) of a balance report. Amounts are exact decimal strings.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "uniffi", uniffi::export(Debug, Display))]
 pub struct BalanceReportRow {
     /// The date exactly as the provider wrote it.
     pub date: Option<String>,
@@ -101,10 +95,11 @@ pub struct BalanceReportRow {
 }
 
 /// One balance line. Amounts are exact decimal strings; `null` when not reported.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "uniffi", uniffi::export(Debug, Display))]
 pub struct Balance {
     pub currency: String,
     /// What can be spent now.

@@ -59,19 +59,21 @@ impl State {
 }
 
 /// Why a payment is where it is (a decline reason, a rejection code).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "uniffi", uniffi::export(Debug, Display))]
 pub struct Reason {
     pub code: String,
     pub message: String,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "uniffi", uniffi::export(Debug, Display))]
 pub struct PaymentStatus {
     pub state: State,
     /// Always `state.is_final()`; serialized so every language reads the same field.
@@ -99,10 +101,11 @@ impl PaymentStatus {
 }
 
 /// What the payer must do next.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(tag = "type", rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", uniffi::export(Debug, Display))]
 pub enum NextAction {
     /// Send the payer's browser to `url` (a card page, 3DS, a checkout).
     Redirect { url: String },
@@ -115,10 +118,11 @@ pub enum NextAction {
 }
 
 /// The card as the provider reports it: masked number only.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "uniffi", uniffi::export(Debug, Display))]
 pub struct CardInfo {
     /// 6x4 mask; never a full PAN (the core re-masks anything that looks like one).
     pub masked: Option<String>,
@@ -130,10 +134,11 @@ pub struct CardInfo {
 }
 
 /// One event of the provider's order history, decoded where the provider documents its codes.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "uniffi", uniffi::export(Debug, Display))]
 pub struct HistoryEvent {
     /// The time exactly as the provider wrote it.
     pub at: Option<String>,
@@ -143,10 +148,11 @@ pub struct HistoryEvent {
     pub description: Option<String>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "uniffi", uniffi::export(Debug, Display))]
 pub struct Payment {
     pub direction: Direction,
     pub provider_id: Option<String>,

@@ -12,10 +12,11 @@ use crate::url::normalize_base_url;
 pub const DEFAULT_BASE_URL: &str = "https://api.dpay.africa";
 
 /// `{"provider": "dpay", "baseUrl": ..., "client": "<kassa id>", "secret": "<kassa secret>"}`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", uniffi::export(Debug, Display))]
 pub struct DpayConfig {
     /// Overrides the API host (another deployment, a proxy, the local sandbox).
     #[serde(default, skip_serializing_if = "Option::is_none")]

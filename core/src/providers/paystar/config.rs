@@ -9,10 +9,11 @@ use crate::validate;
 
 /// `{"provider": "paystar", ...}`. Deposits and payouts are separate pipelines with separate
 /// credentials; each is either a ready bearer token or a key pair to mint an HS256 JWT from.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", uniffi::export(Debug, Display))]
 pub struct PaystarConfig {
     /// Points every host at one base URL (InstantTransfer, a proxy, the local sandbox).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -34,10 +35,11 @@ pub struct PaystarConfig {
     pub callback_key: Option<Secret>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", uniffi::export(Debug, Display))]
 pub struct PaystarHosts {
     /// Card & P2P deposits, payouts, all status calls.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -53,10 +55,11 @@ pub struct PaystarHosts {
     pub api: Option<String>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", uniffi::export(Debug, Display))]
 pub struct KeyPair {
     pub public_key: String,
     pub private_key: Secret,

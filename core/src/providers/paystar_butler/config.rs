@@ -10,10 +10,11 @@ use crate::url::normalize_base_url;
 /// `{"provider": "paystar_butler", "baseUrl": ..., "payoutToken"|"payoutKeys": ...,
 /// "depositToken"|"depositKeys": ...}`. Withdrawals use the payout pipeline, the two deposit
 /// orders the deposit pipeline (PayStar keeps them apart).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", uniffi::export(Debug, Display))]
 pub struct ButlerConfig {
     /// Required: the bridge pages publish only the placeholder `https://example.com`.
     pub base_url: String,

@@ -9,10 +9,11 @@ use crate::url::normalize_base_url;
 
 /// `{"provider": "paystar_corefy", "baseUrl": ..., "depositToken"|"depositKeys": ...}`.
 /// Payment invoices are deposits, so they go on PayStar's deposit pipeline.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", uniffi::export(Debug, Display))]
 pub struct CorefyConfig {
     /// Required: the bridge page publishes no host.
     pub base_url: String,

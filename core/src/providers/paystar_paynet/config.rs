@@ -9,10 +9,11 @@ use crate::validate;
 
 /// `{"provider": "paystar_paynet", "baseUrl": ..., "endpointId": ..., "login": ...,
 /// "merchantControl": ...}`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", uniffi::export(Debug, Display))]
 pub struct PaynetConfig {
     /// Required: the InstantTransfer pages publish only the placeholder `https://example.com`.
     pub base_url: String,

@@ -9,10 +9,11 @@ use crate::url::normalize_base_url;
 use crate::validate;
 
 /// `{"provider": "tupay", ...}` (DESIGN §3).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", uniffi::export(Debug, Display))]
 pub struct TupayConfig {
     /// Deposits and cashouts API. Default: production, `https://api.tupayonline.com`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
