@@ -2,6 +2,9 @@
 //!
 //! Call order for one payment: `build` → (host sends) → `parse`; for a notification:
 //! `parse_callback` → (host replies with `reply`) → `build(confirmWith)` → `parse`.
+//!
+//! Every outcome, event and error passes through [`crate::scrub`] here, so no provider string
+//! reaches the host with a card number in it, whichever provider wrote it (DESIGN §8).
 
 use crate::config::GatewayConfig;
 use crate::error::{PspError, Result};
@@ -10,6 +13,7 @@ use crate::model::{
 };
 use crate::provider::Provider;
 use crate::providers;
+use crate::scrub;
 
 pub struct Gateway {
     provider: Box<dyn Provider>,
@@ -26,6 +30,12 @@ impl std::fmt::Debug for Gateway {
 impl Gateway {
     /// Validates the config (keys present, URLs well-formed) and prepares the provider.
     pub fn new(config: GatewayConfig) -> Result<Gateway> {
+        Gateway::provider_for(config)
+            .map(|provider| Gateway { provider })
+            .map_err(scrub::error)
+    }
+
+    fn provider_for(config: GatewayConfig) -> Result<Box<dyn Provider>> {
         let provider: Box<dyn Provider> = match config {
             GatewayConfig::Paystar(c) => Box::new(providers::paystar::Paystar::new(c)?),
             GatewayConfig::PaystarButler(c) => {
@@ -40,27 +50,34 @@ impl Gateway {
             GatewayConfig::Dpay(c) => Box::new(providers::dpay::Dpay::new(c)?),
             GatewayConfig::Tupay(c) => Box::new(providers::tupay::Tupay::new(c)?),
         };
-        Ok(Gateway { provider })
+        Ok(provider)
     }
 
     /// Reads a config from its canonical JSON.
     pub fn from_json(config_json: &str) -> Result<Gateway> {
         let config: GatewayConfig = serde_json::from_str(config_json)
-            .map_err(|e| PspError::invalid("config", crate::serde_error::describe(&e)))?;
+            .map_err(|e| PspError::invalid("config", crate::serde_error::describe(&e)))
+            .map_err(scrub::error)?;
         Gateway::new(config)
     }
 
     #[must_use = "the request must be sent"]
     pub fn build(&self, op: &Operation, ctx: &Context) -> Result<HttpRequest> {
-        self.provider.build(op, ctx)
+        self.provider.build(op, ctx).map_err(scrub::error)
     }
 
     pub fn parse(&self, op: &Operation, response: &HttpResponse) -> Result<Outcome> {
-        self.provider.parse(op, response)
+        self.provider
+            .parse(op, response)
+            .map(scrub::outcome)
+            .map_err(scrub::error)
     }
 
     pub fn parse_callback(&self, request: &HttpRequest, ctx: &Context) -> Result<CallbackEvent> {
-        self.provider.parse_callback(request, ctx)
+        self.provider
+            .parse_callback(request, ctx)
+            .map(scrub::event)
+            .map_err(scrub::error)
     }
 
     pub fn capabilities(&self) -> Capabilities {
