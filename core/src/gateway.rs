@@ -2,6 +2,9 @@
 //!
 //! Call order for one payment: `build` → (host sends) → `parse`; for a notification:
 //! `parse_callback` → (host replies with `reply`) → `build(confirmWith)` → `parse`.
+//!
+//! Every outcome, event and error passes through [`crate::scrub`] here, so no provider string
+//! reaches the host with a card number in it, whichever provider wrote it (DESIGN §8).
 
 use crate::config::GatewayConfig;
 use crate::duplicate_keys;
@@ -11,6 +14,7 @@ use crate::model::{
 };
 use crate::provider::Provider;
 use crate::providers;
+use crate::scrub;
 
 pub struct Gateway {
     provider: Box<dyn Provider>,
@@ -27,6 +31,12 @@ impl std::fmt::Debug for Gateway {
 impl Gateway {
     /// Validates the config (keys present, URLs well-formed) and prepares the provider.
     pub fn new(config: GatewayConfig) -> Result<Gateway> {
+        Gateway::provider_for(config)
+            .map(|provider| Gateway { provider })
+            .map_err(scrub::error)
+    }
+
+    fn provider_for(config: GatewayConfig) -> Result<Box<dyn Provider>> {
         let provider: Box<dyn Provider> = match config {
             GatewayConfig::Paystar(c) => Box::new(providers::paystar::Paystar::new(c)?),
             GatewayConfig::PaystarButler(c) => {
@@ -41,30 +51,38 @@ impl Gateway {
             GatewayConfig::Dpay(c) => Box::new(providers::dpay::Dpay::new(c)?),
             GatewayConfig::Tupay(c) => Box::new(providers::tupay::Tupay::new(c)?),
         };
-        Ok(Gateway { provider })
+        Ok(provider)
     }
 
     /// Reads a config from its canonical JSON.
     pub fn from_json(config_json: &str) -> Result<Gateway> {
         let config: GatewayConfig = serde_json::from_str(config_json)
-            .map_err(|e| PspError::invalid("config", crate::serde_error::describe(&e)))?;
+            .map_err(|e| PspError::invalid("config", crate::serde_error::describe(&e)))
+            .map_err(scrub::error)?;
         Gateway::new(config)
     }
 
     #[must_use = "the request must be sent"]
     pub fn build(&self, op: &Operation, ctx: &Context) -> Result<HttpRequest> {
-        self.provider.build(op, ctx)
+        self.provider.build(op, ctx).map_err(scrub::error)
     }
 
     pub fn parse(&self, op: &Operation, response: &HttpResponse) -> Result<Outcome> {
         duplicate_keys::check_body(&response.body, "response body")?;
-        self.provider.parse(op, response)
+        self.provider
+            .parse(op, response)
+            .map(scrub::outcome)
+            .map_err(scrub::error)
     }
 
     pub fn parse_callback(&self, request: &HttpRequest, ctx: &Context) -> Result<CallbackEvent> {
         duplicate_keys::check_pairs(&request.query_pairs(), "callback query")?;
         duplicate_keys::check_body(&request.body, "callback body")?;
-        let event = self.provider.parse_callback(request, ctx)?;
+        let event = self
+            .provider
+            .parse_callback(request, ctx)
+            .map(scrub::event)
+            .map_err(scrub::error)?;
         if let Some(op) = &event.confirm_with {
             check_confirm_ids(op)?;
         }

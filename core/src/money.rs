@@ -108,7 +108,10 @@ impl Money {
         currency: &str,
     ) -> Result<Money> {
         let cur = Currency::find(currency).ok_or_else(|| {
-            PspError::invalid(currency_field, format!("unknown currency {currency:?}"))
+            PspError::invalid(
+                currency_field,
+                format!("unknown currency {}", crate::error::echo(currency)),
+            )
         })?;
         if amount.len() > 40 {
             return Err(PspError::invalid(field, "amount is too long"));
@@ -116,7 +119,10 @@ impl Money {
         let dec = Decimal::parse(amount).ok_or_else(|| {
             PspError::invalid(
                 field,
-                format!("{amount:?} is not a plain decimal (digits, optional '.' and digits)"),
+                format!(
+                    "{} is not a plain decimal (digits, optional '.' and digits)",
+                    crate::error::echo(amount)
+                ),
             )
         })?;
         if !dec.is_positive() {
@@ -154,7 +160,10 @@ impl Money {
 /// Amounts that are not plain decimals, or finer than the currency allows, are `bad_response`.
 pub fn normalize_reported(amount: &str, currency: Option<&str>) -> Result<String> {
     let dec = Decimal::parse(amount.trim()).ok_or_else(|| {
-        PspError::bad_response(format!("amount {amount:?} is not a decimal number"))
+        PspError::bad_response(format!(
+            "amount {} is not a decimal number",
+            crate::error::echo(amount)
+        ))
     })?;
     match currency.and_then(Currency::find) {
         Some(cur) => {

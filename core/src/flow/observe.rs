@@ -72,15 +72,18 @@ impl Judge<'_> {
         if let Some(m) = payment.merchant_id.as_deref() {
             if m != self.order.merchant_id {
                 return Some(format!(
-                    "the answer carries merchant id {m:?}, not {:?}",
-                    self.order.merchant_id
+                    "the answer carries merchant id {}, not {}",
+                    crate::error::echo(m),
+                    crate::error::echo(&self.order.merchant_id)
                 ));
             }
         }
         if let (Some(known), Some(seen)) = (self.provider_id, payment.provider_id.as_deref()) {
             if known != seen {
                 return Some(format!(
-                    "the answer carries provider id {seen:?}, not {known:?}"
+                    "the answer carries provider id {}, not {}",
+                    crate::error::echo(seen),
+                    crate::error::echo(known)
                 ));
             }
         }
@@ -90,8 +93,10 @@ impl Judge<'_> {
         if let Some(c) = payment.currency.as_deref() {
             if !c.eq_ignore_ascii_case(&self.order.currency) {
                 return Some(format!(
-                    "the order under merchant id {:?} is in {c}, not {}",
-                    self.order.merchant_id, self.order.currency
+                    "the order under merchant id {} is in {}, not {}",
+                    crate::error::echo(&self.order.merchant_id),
+                    crate::error::echo(c),
+                    self.order.currency
                 ));
             }
         }
@@ -102,8 +107,10 @@ impl Judge<'_> {
             };
             if !same {
                 return Some(format!(
-                    "the order under merchant id {:?} is for {a}, not {}",
-                    self.order.merchant_id, self.order.amount
+                    "the order under merchant id {} is for {}, not {}",
+                    crate::error::echo(&self.order.merchant_id),
+                    crate::error::echo(a),
+                    self.order.amount
                 ));
             }
         }

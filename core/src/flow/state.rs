@@ -101,7 +101,12 @@ impl FlowTime {
     pub fn parse(field: &str, text: &str) -> Result<FlowTime> {
         Timestamp::parse(text)
             .map(|t| FlowTime(t.unix))
-            .ok_or_else(|| PspError::invalid(field, format!("{text:?} is not RFC 3339 UTC")))
+            .ok_or_else(|| {
+                PspError::invalid(
+                    field,
+                    format!("{} is not RFC 3339 UTC", crate::error::echo(text)),
+                )
+            })
     }
 
     pub fn plus(self, seconds: u64) -> FlowTime {

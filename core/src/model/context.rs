@@ -34,7 +34,10 @@ impl Context {
         crate::time::Timestamp::parse(now).ok_or_else(|| {
             PspError::invalid(
                 "context.now",
-                format!("{now:?} is not an RFC 3339 UTC timestamp"),
+                format!(
+                    "{} is not an RFC 3339 UTC timestamp",
+                    crate::error::echo(now)
+                ),
             )
         })
     }

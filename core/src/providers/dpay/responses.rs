@@ -95,7 +95,9 @@ pub fn payment(map: &RawMap, known: &Known<'_>) -> Result<Payment> {
         if let (Some(g), Some(a)) = (got.as_deref(), asked) {
             if g != a {
                 return Err(PspError::bad_response(format!(
-                    "DPay answered about {field} {g:?}, not the {a:?} asked for"
+                    "DPay answered about {field} {}, not the {} asked for",
+                    crate::error::echo(g),
+                    crate::error::echo(a)
                 )));
             }
         }

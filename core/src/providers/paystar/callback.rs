@@ -49,7 +49,8 @@ pub fn parse(config: &PaystarConfig, request: &HttpRequest) -> Result<CallbackEv
         "Withdrawal" => Direction::Payout,
         other => {
             return Err(PspError::bad_response(format!(
-                "callback orderType {other:?} is not Deposit or Withdrawal"
+                "callback orderType {} is not Deposit or Withdrawal",
+                crate::error::echo(other)
             )))
         }
     };

@@ -454,7 +454,7 @@ pub fn balance(
     if crate::currency::Currency::find(currency).is_none() {
         return Err(PspError::invalid(
             "currency",
-            format!("unknown currency {currency:?}"),
+            format!("unknown currency {}", crate::error::echo(currency)),
         ));
     }
     let pipeline = match scope {

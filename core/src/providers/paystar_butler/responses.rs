@@ -68,7 +68,8 @@ pub fn order(body: &str, direction: Direction, known: &Known<'_>) -> Result<Outc
     if let (Some(got), Some(asked)) = (merchant_id.as_deref(), known.merchant_id) {
         if got != asked {
             return Err(PspError::bad_response(format!(
-                "Butler answered about externalId {got:?}, not the order asked for"
+                "Butler answered about externalId {}, not the order asked for",
+                crate::error::echo(got)
             )));
         }
     }

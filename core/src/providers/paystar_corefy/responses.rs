@@ -91,8 +91,10 @@ pub fn invoice(body: &str, known: &Known<'_>) -> Result<Outcome> {
         .ok_or_else(|| PspError::bad_response("CoreFy answer has no data"))?;
     if data.kind.as_deref() != Some("payment-invoices") {
         return Err(PspError::bad_response(format!(
-            "CoreFy answer data.type is {:?}, not payment-invoices",
+            "CoreFy answer data.type is {}, not payment-invoices",
             data.kind
+                .as_deref()
+                .map_or_else(|| "none".to_owned(), crate::error::echo)
         )));
     }
     let attrs = data
@@ -106,7 +108,8 @@ pub fn invoice(body: &str, known: &Known<'_>) -> Result<Outcome> {
     if let Some(r) = attrs.reference_id.as_deref() {
         if r != known.merchant_id {
             return Err(PspError::bad_response(format!(
-                "CoreFy answered about reference_id {r:?}, not the invoice asked for"
+                "CoreFy answered about reference_id {}, not the invoice asked for",
+                crate::error::echo(r)
             )));
         }
     }

@@ -39,7 +39,8 @@ pub fn sale(body: &str, known: &Known<'_>) -> Result<Outcome> {
     let kind = reply.require("type")?;
     if kind != "async-response" {
         return Err(PspError::bad_response(format!(
-            "PayNetEasy sale answered type {kind:?}, not async-response"
+            "PayNetEasy sale answered type {}, not async-response",
+            crate::error::echo(kind)
         )));
     }
     let merchant_id = same_id(&reply, "merchant-order-id", known.merchant_id)?;
@@ -73,7 +74,8 @@ pub fn status_response(body: &str, known: &Known<'_>) -> Result<Outcome> {
         Some("status-response") | None => {}
         Some(other) => {
             return Err(PspError::bad_response(format!(
-                "PayNetEasy status answered type {other:?}, not status-response"
+                "PayNetEasy status answered type {}, not status-response",
+                crate::error::echo(other)
             )))
         }
     }
@@ -148,7 +150,8 @@ pub(super) fn payment_from(
 fn same_id(reply: &FormReply, key: &str, known: Option<&str>) -> Result<Option<String>> {
     match (reply.get(key), known) {
         (Some(got), Some(asked)) if got != asked => Err(PspError::bad_response(format!(
-            "PayNetEasy answered about {key} {got:?}, not the order asked for"
+            "PayNetEasy answered about {key} {}, not the order asked for",
+            crate::error::echo(got)
         ))),
         (Some(got), _) => Ok(Some(got.to_owned())),
         (None, k) => Ok(k.map(str::to_owned)),

@@ -14,7 +14,10 @@ pub fn document(type_field: &str, doc_type: &str, number_field: &str, number: &s
     let Some((_, len)) = DOCUMENT_TYPES.iter().find(|(t, _)| *t == doc_type) else {
         return Err(PspError::invalid(
             type_field,
-            format!("{doc_type:?} is not a Peruvian document type (DNI, CE, RUC, PASS)"),
+            format!(
+                "{} is not a Peruvian document type (DNI, CE, RUC, PASS)",
+                crate::error::echo(doc_type)
+            ),
         ));
     };
     if number.len() != *len || !number.bytes().all(|b| b.is_ascii_digit()) {

@@ -1,0 +1,149 @@
+//! The last pass over everything `parse` and `parse_callback` hand the host (DESIGN §8): every
+//! provider string is checked for card numbers here, once, so a provider module cannot forget it.
+//!
+//! Free text (reasons, holder names, history, the provider's status word, validation reasons) is
+//! masked with [`redact_pans`]; `card.masked` is re-masked if it holds more than ten digits;
+//! `details` values (references, hashes, descriptors) are masked only where they hold a
+//! Luhn-valid card number ([`redact_card_numbers`]), so ordinary references stay usable.
+//! Left as they are, because changing them would break the next call: ids (`providerId`,
+//! `merchantId`, `confirmWith`), tokens, amounts (already validated decimals), the payer's
+//! `nextAction` (a redirect URL or the account the payer must pay to) and the callback reply.
+
+use crate::card::{ensure_masked, redact_card_numbers, redact_pans};
+use crate::error::PspError;
+use crate::model::{CallbackEvent, Outcome, Payment};
+use std::collections::BTreeMap;
+
+pub fn outcome(outcome: Outcome) -> Outcome {
+    match outcome {
+        Outcome::Payment { payment } => Outcome::Payment {
+            payment: self::payment(payment),
+        },
+        Outcome::PaymentList { payments, page } => Outcome::PaymentList {
+            payments: payments.into_iter().map(self::payment).collect(),
+            page,
+        },
+        Outcome::Validation { valid, reason } => Outcome::Validation {
+            valid,
+            reason: reason.as_deref().map(redact_pans),
+        },
+        Outcome::Balance { mut balances } => {
+            for b in &mut balances {
+                b.scope = b.scope.as_deref().map(redact_pans);
+                details(&mut b.details);
+            }
+            Outcome::Balance { balances }
+        }
+        Outcome::BalanceReport { mut rows, page } => {
+            for r in &mut rows {
+                r.date = r.date.as_deref().map(redact_pans);
+                details(&mut r.details);
+            }
+            Outcome::BalanceReport { rows, page }
+        }
+        Outcome::Session { mut session } => {
+            details(&mut session.details);
+            Outcome::Session { session }
+        }
+    }
+}
+
+pub fn event(mut event: CallbackEvent) -> CallbackEvent {
+    event.payment = payment(event.payment);
+    event
+}
+
+pub fn error(error: PspError) -> PspError {
+    error.made_safe()
+}
+
+fn payment(mut p: Payment) -> Payment {
+    let status = &mut p.status;
+    status.provider_status = status.provider_status.as_deref().map(redact_pans);
+    if let Some(r) = &mut status.reason {
+        r.code = redact_pans(&r.code);
+        r.message = redact_pans(&r.message);
+    }
+    if let Some(c) = &mut p.card {
+        c.masked = c.masked.as_deref().map(ensure_masked);
+        c.holder = c.holder.as_deref().map(redact_pans);
+    }
+    for h in &mut p.history {
+        h.at = h.at.as_deref().map(redact_pans);
+        h.code = redact_pans(&h.code);
+        h.description = h.description.as_deref().map(redact_pans);
+    }
+    details(&mut p.details);
+    p
+}
+
+fn details(map: &mut BTreeMap<String, String>) {
+    for v in map.values_mut() {
+        *v = redact_card_numbers(v);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{CardInfo, HistoryEvent, PaymentStatus, Reason, State};
+
+    #[test]
+    fn masks_every_provider_text_and_keeps_ids() {
+        let pan = "4111 1111 1111 1111";
+        let mut p = Payment {
+            provider_id: Some("4111111111111111".into()),
+            status: PaymentStatus::new(State::Failed, Some(pan.into())).with_reason(Some(Reason {
+                code: "4111111111111111".into(),
+                message: format!("card {pan} blocked"),
+            })),
+            card: Some(CardInfo {
+                masked: Some("4111111111111111".into()),
+                holder: Some(format!("JOHN {pan}")),
+                token: Some("4111111111111111".into()),
+                issuer_token: None,
+            }),
+            history: vec![HistoryEvent {
+                at: Some("2026-01-01 10:00".into()),
+                code: format!("Card {pan}"),
+                description: None,
+            }],
+            ..Payment::default()
+        };
+        p.details.insert("comments".into(), format!("to {pan}"));
+        p.details
+            .insert("txHash".into(), "0xab123456789012345678".into());
+        let p = payment(p);
+        assert_eq!(p.provider_id.as_deref(), Some("4111111111111111"));
+        assert_eq!(
+            p.status.provider_status.as_deref(),
+            Some("411111******1111")
+        );
+        let r = p.status.reason.unwrap();
+        assert_eq!(r.code, "411111******1111");
+        assert_eq!(r.message, "card 411111******1111 blocked");
+        let c = p.card.unwrap();
+        assert_eq!(c.masked.as_deref(), Some("411111******1111"));
+        assert_eq!(c.holder.as_deref(), Some("JOHN 411111******1111"));
+        assert_eq!(c.token.as_deref(), Some("4111111111111111"));
+        assert_eq!(p.history[0].code, "Card 411111******1111");
+        assert_eq!(p.history[0].at.as_deref(), Some("2026-01-01 10:00"));
+        assert_eq!(p.details["comments"], "to 411111******1111");
+        assert_eq!(p.details["txHash"], "0xab123456789012345678");
+    }
+
+    #[test]
+    fn validation_reason_is_masked() {
+        let o = outcome(Outcome::Validation {
+            valid: false,
+            reason: Some("card 4111-1111-1111-1111 is blocked".into()),
+        });
+        assert_eq!(
+            o,
+            Outcome::Validation {
+                valid: false,
+                reason: Some("card 411111******1111 is blocked".into())
+            }
+        );
+    }
+}
