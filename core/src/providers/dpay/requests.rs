@@ -299,6 +299,44 @@ mod tests {
     use super::*;
     use crate::model::{BankAccount, CardData, Customer};
 
+    #[test]
+    fn status_url_names_the_payout() {
+        let cases = [
+            (
+                "https://m.example/cb",
+                "https://m.example/cb?payment_id=W-1",
+            ),
+            (
+                "https://m.example/cb?",
+                "https://m.example/cb?payment_id=W-1",
+            ),
+            (
+                "https://m.example/cb?a=1",
+                "https://m.example/cb?a=1&payment_id=W-1",
+            ),
+            (
+                "https://m.example/cb?a=1&",
+                "https://m.example/cb?a=1&payment_id=W-1",
+            ),
+            (
+                "https://m.example/cb#top",
+                "https://m.example/cb?payment_id=W-1#top",
+            ),
+            (
+                "https://m.example/cb?payment_id=W-1",
+                "https://m.example/cb?payment_id=W-1",
+            ),
+        ];
+        for (given, sent) in cases {
+            assert_eq!(status_url(given, "W-1").as_deref(), Ok(sent), "{given}");
+        }
+        assert_eq!(
+            status_url("https://m.example/cb", "a:b~c").as_deref(),
+            Ok("https://m.example/cb?payment_id=a%3Ab~c")
+        );
+        assert!(status_url("https://m.example/cb?payment_id=W-2", "W-1").is_err());
+    }
+
     fn order() -> PaymentOrder {
         PaymentOrder {
             merchant_id: "W-1".into(),
