@@ -4,9 +4,10 @@
 //! It carries no signature (and, as far as the docs say, no status), so nothing in it is
 //! trusted: the event is `verified: false`, its payment's state is `unknown` whatever the query
 //! says, and `confirmWith` is the signed `status` call that gives the real answer. The payout is
-//! identified from the URL's query: `payment_id` (put it into `status_url` when creating the
-//! payout, e.g. `https://shop.example/dpay?payment_id=W-1`) or `tracking`. A request with neither
-//! cannot be tied to a payout and is `bad_response`. The reply is `200 OK` (the expected answer is
+//! identified from the URL's query: `payment_id`, which `create_payout` adds to the `status_url`
+//! it sends (`https://shop.example/dpay` goes out as `https://shop.example/dpay?payment_id=W-1`),
+//! or `tracking` should the gateway add it. A request with neither cannot be tied to a payout and
+//! is `bad_response`. The reply is `200 OK` (the expected answer is
 //! not stated; a 2xx with a short body is what such gateways accept).
 
 use super::requests::{MAX_ID, MAX_TRACKING};
@@ -44,7 +45,7 @@ pub fn parse(request: &HttpRequest) -> Result<CallbackEvent> {
             (Some(m), _) => OrderRef::by_merchant_id(m.clone()),
             (None, Some(t)) => OrderRef::by_provider_id(t.clone()),
             (None, None) => return Err(PspError::bad_response(
-                "the status_url request names no payout: put payment_id into status_url's query",
+                "the status_url request names no payout: its query has neither payment_id nor tracking (status_url from create_payout carries payment_id)",
             )),
         };
     Ok(CallbackEvent {

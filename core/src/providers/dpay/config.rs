@@ -25,6 +25,11 @@ pub struct DpayConfig {
     pub client: String,
     /// The cash register's secret ("salt"): signs requests and verifies responses.
     pub secret: Secret,
+    /// Accept answers that carry no `DPAY_SECURE` header (default `false`: refused as
+    /// `invalid_signature`, since the docs say every answer is signed). Only for a deployment
+    /// seen to omit it; a header that is present is still verified.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub allow_unsigned_responses: Option<bool>,
 }
 
 /// Longest `client` accepted; the cabinet issues short numbers, 64 leaves room.
@@ -58,6 +63,7 @@ mod tests {
             base_url: base.map(str::to_owned),
             client: client.into(),
             secret: Secret::new(secret),
+            allow_unsigned_responses: None,
         }
     }
 

@@ -104,7 +104,7 @@ pub fn from_status(response: &HttpResponse) -> PspError {
     PspError::new(code, format!("{what} (HTTP {status})")).with_http_status(status)
 }
 
-fn is_temporary_status(status: u16) -> bool {
+pub fn is_temporary_status(status: u16) -> bool {
     matches!(status, 423 | 429 | 500..=599)
 }
 

@@ -34,8 +34,18 @@
 //!   is taken from `status` when present, else `unknown` (DESIGN §4: a missing status is unknown).
 //! - `process` refusing (any status but `IN_PROGRESS`) is `declined` with the status as
 //!   `providerCode`.
-//! - The response `DPAY_SECURE` is verified when present (same formula over the raw body); an
-//!   answer without it is accepted, as the docs do not say every answer carries one.
+//! - The response `DPAY_SECURE` is verified with the same formula over the raw body. The docs say
+//!   each response carries one, so an answer without it is `invalid_signature` by default;
+//!   `allowUnsignedResponses: true` relaxes that for a deployment seen to omit it (a header that
+//!   is present is still checked). 423, 429 and 5xx are retried signed or not (a proxy writes
+//!   them, and nothing is concluded from their content).
+//! - Side amounts (`fee`, `full_amount`) are kept exactly as written, never checked against the
+//!   currency's decimals (a `"4.995"` fee must not cost a `PAYED` its status); the payout's
+//!   `amount` is checked strictly. A side amount that is not a decimal is left out.
+//! - `status_url`: the gateway's GET is not documented to carry anything, yet the callback has
+//!   to name the payout. The `status_url` sent is the merchant's `callbackUrl` with
+//!   `payment_id=<merchantId>` added to its query (percent-encoded; kept when the URL already has
+//!   the same `payment_id`, refused when it has another). [`callback`] reads it back.
 //! - Errors by message words ([`errors`]); the envelope is honoured on any HTTP status.
 //! - Status details: `fee` → `fee`; `full_amount` → `details.totalAmount`; the method code →
 //!   `details.paymentMethod`; `crypto.transaction`/`confirmations` → `details.txHash` /

@@ -81,9 +81,14 @@ pub fn create(config: &DpayConfig, base: &str, order: &PaymentOrder) -> Result<H
             ));
         }
     }
-    if let Some(u) = &order.callback_url {
-        check_https_url("callbackUrl", u)?;
-    }
+    let status_url = order
+        .callback_url
+        .as_deref()
+        .map(|u| {
+            check_https_url("callbackUrl", u)?;
+            status_url(u, &order.merchant_id)
+        })
+        .transpose()?;
     validate::text("description", order.description.as_deref(), MAX_DESCRIPTION)?;
     for (k, v) in &order.extras {
         if k.is_empty() || k.len() > 64 || k.chars().any(char::is_control) {
@@ -103,12 +108,53 @@ pub fn create(config: &DpayConfig, base: &str, order: &PaymentOrder) -> Result<H
         currency: method_code,
         recipient,
         description: order.description.as_deref(),
-        status_url: order.callback_url.as_deref(),
+        status_url: status_url.as_deref(),
         extra_fields: &order.extras,
     };
     let body = serde_json::to_string(&body)
         .map_err(|_| PspError::invalid("operation", "cannot be encoded as JSON"))?;
     Ok(signed(config, base, Call::Create, body))
+}
+
+/// The `status_url` sent: `callbackUrl` with `payment_id=<merchant id>` in its query, so the
+/// gateway's bare GET names the payout it is about ([`super::callback`]). A URL that already has
+/// that `payment_id` is sent unchanged; one with another `payment_id` is refused (the callback
+/// would point at the wrong payout). A fragment stays at the end, where URLs keep it.
+fn status_url(url: &str, merchant_id: &str) -> Result<String> {
+    let (before_fragment, fragment) = match url.split_once('#') {
+        Some((u, f)) => (u, Some(f)),
+        None => (url, None),
+    };
+    let query = before_fragment.split_once('?').map_or("", |(_, q)| q);
+    let existing: Vec<String> = crate::url::parse_form(query)
+        .into_iter()
+        .filter(|(k, _)| k == "payment_id")
+        .map(|(_, v)| v)
+        .collect();
+    if !existing.is_empty() {
+        return if existing.iter().all(|v| v == merchant_id) {
+            Ok(url.to_owned())
+        } else {
+            Err(PspError::invalid(
+                "callbackUrl",
+                "has a payment_id other than merchantId; leave it out, pspkit adds payment_id=<merchantId>",
+            ))
+        };
+    }
+    let separator = match before_fragment.split_once('?') {
+        None => "?",
+        Some((_, q)) if q.is_empty() || q.ends_with('&') => "",
+        Some(_) => "&",
+    };
+    let mut out = format!(
+        "{before_fragment}{separator}payment_id={}",
+        crate::url::encode_component(merchant_id)
+    );
+    if let Some(f) = fragment {
+        out.push('#');
+        out.push_str(f);
+    }
+    Ok(out)
 }
 
 /// The payout's destination, as DPay wants it: digits only, no separators (a wallet address
@@ -252,6 +298,44 @@ fn signed(config: &DpayConfig, base: &str, call: Call, body: String) -> HttpRequ
 mod tests {
     use super::*;
     use crate::model::{BankAccount, CardData, Customer};
+
+    #[test]
+    fn status_url_names_the_payout() {
+        let cases = [
+            (
+                "https://m.example/cb",
+                "https://m.example/cb?payment_id=W-1",
+            ),
+            (
+                "https://m.example/cb?",
+                "https://m.example/cb?payment_id=W-1",
+            ),
+            (
+                "https://m.example/cb?a=1",
+                "https://m.example/cb?a=1&payment_id=W-1",
+            ),
+            (
+                "https://m.example/cb?a=1&",
+                "https://m.example/cb?a=1&payment_id=W-1",
+            ),
+            (
+                "https://m.example/cb#top",
+                "https://m.example/cb?payment_id=W-1#top",
+            ),
+            (
+                "https://m.example/cb?payment_id=W-1",
+                "https://m.example/cb?payment_id=W-1",
+            ),
+        ];
+        for (given, sent) in cases {
+            assert_eq!(status_url(given, "W-1").as_deref(), Ok(sent), "{given}");
+        }
+        assert_eq!(
+            status_url("https://m.example/cb", "a:b~c").as_deref(),
+            Ok("https://m.example/cb?payment_id=a%3Ab~c")
+        );
+        assert!(status_url("https://m.example/cb?payment_id=W-2", "W-1").is_err());
+    }
 
     fn order() -> PaymentOrder {
         PaymentOrder {

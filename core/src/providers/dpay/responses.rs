@@ -24,11 +24,25 @@ pub type RawMap = BTreeMap<String, Box<RawValue>>;
 
 /// Signature, HTTP status and error envelope: the checks every answer goes through. Returns the
 /// body's fields when the answer is a success.
+///
+/// "Each response also carries a `DPAY_SECURE` header": an answer without one is refused as
+/// `invalid_signature` unless `allowUnsignedResponses` is set — except 423, 429 and 5xx, which
+/// are retried whatever they say and are often written by a proxy in front of the gateway.
 pub fn checked(config: &DpayConfig, response: &HttpResponse) -> Result<RawMap> {
-    if let Some(received) = response.header("dpay_secure") {
-        if !sign::verify(&config.secret, response.body.as_bytes(), received) {
+    match response.header("dpay_secure") {
+        Some(received) => {
+            if !sign::verify(&config.secret, response.body.as_bytes(), received) {
+                return Err(PspError::invalid_signature(
+                    "the response's DPAY_SECURE does not match its body",
+                )
+                .with_http_status(response.status));
+            }
+        }
+        None if config.allow_unsigned_responses == Some(true)
+            || errors::is_temporary_status(response.status) => {}
+        None => {
             return Err(PspError::invalid_signature(
-                "the response's DPAY_SECURE does not match its body",
+                "DPay's answer has no DPAY_SECURE header (every answer is signed; set allowUnsignedResponses only for a deployment known to omit it)",
             )
             .with_http_status(response.status));
         }
@@ -66,6 +80,14 @@ fn read_amount(map: &RawMap, key: &str, currency: Option<&str>) -> Result<Option
             None => Ok(None),
         },
     }
+}
+
+/// A side amount (`fee`, `full_amount`): the decimal exactly as the gateway wrote it, never
+/// checked against the currency's decimals — a fee of `"4.995"` is the gateway's arithmetic and
+/// must not cost a `PAYED` answer its status. A value that is not a plain decimal is left out.
+fn side_amount(map: &RawMap, key: &str) -> Option<String> {
+    let text = amount_text(map.get(key)?, key).ok()??;
+    crate::money::Decimal::parse(&text).map(|_| text)
 }
 
 /// What the request already knows: used where the answer is silent, and to catch an answer
@@ -121,7 +143,7 @@ pub fn payment(map: &RawMap, known: &Known<'_>) -> Result<Payment> {
     if let Some(code) = &method_code {
         details.insert("paymentMethod".to_owned(), code.clone());
     }
-    if let Some(total) = read_amount(map, "full_amount", cur)? {
+    if let Some(total) = side_amount(map, "full_amount") {
         details.insert("totalAmount".to_owned(), total);
     }
     for (key, name) in [("created_at", "createdAt"), ("processed_at", "processedAt")] {
@@ -159,7 +181,7 @@ pub fn payment(map: &RawMap, known: &Known<'_>) -> Result<Payment> {
                 message: redact_pans(&m),
             }),
     };
-    let fee = read_amount(map, "fee", cur)?;
+    let fee = side_amount(map, "fee");
     Ok(Payment {
         direction: Direction::Payout,
         provider_id: tracking.or_else(|| known.provider_id.map(str::to_owned)),

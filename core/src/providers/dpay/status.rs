@@ -16,11 +16,13 @@
 //! - `CANCELED` → `cancelled`: "cancelled (final status)".
 //! - `REVERSED` → `reversed`: "refunded (final status)": money returned.
 //! - `FAILED` → `failed`: "failed (final status)".
-//! - `REFILL` → `unknown` (with a reason): "technical operation of agent account replenishment".
-//!   It is final for the gateway, but it is not a payout at all, so no payout state is true of it:
-//!   `succeeded` would report a payout as paid that never was, and `failed`/`cancelled` would
-//!   invite paying again something whose fate this record does not tell. A payout reference that
-//!   resolves to a top-up needs a human; `unknown` keeps it out of automation.
+//! - `REFILL` → `failed` (final, with reason `REFILL`): "technical operation of agent account
+//!   replenishment (final status)". The gateway says it is final, so it is not polled any longer
+//!   (an `unknown` would be polled until the flow's deadline for nothing). It is not a payout at
+//!   all: no money went to a recipient under this reference, so `succeeded` would be false, and
+//!   `reversed`/`cancelled` describe payouts that existed. `failed` ("not processed") is the true
+//!   payout state: nothing was paid out. The reason says why, so a reconciler sees a top-up, not
+//!   a bank decline. To change the choice, change the one row in [`map`].
 
 use crate::model::{Reason, State};
 
@@ -33,7 +35,8 @@ pub fn map(provider_status: &str) -> State {
         "CANCELED" => State::Cancelled,
         "REVERSED" => State::Reversed,
         "FAILED" => State::Failed,
-        // REFILL (see the module docs) and every undocumented value.
+        // Final, and not a payout (see the module docs).
+        "REFILL" => State::Failed,
         _ => State::Unknown,
     }
 }
@@ -42,7 +45,7 @@ pub fn map(provider_status: &str) -> State {
 pub fn reason_for(provider_status: &str) -> Option<Reason> {
     (provider_status == "REFILL").then(|| Reason {
         code: "REFILL".into(),
-        message: "the gateway reports an agent-account top-up, not a payout; check this reference by hand".into(),
+        message: "the gateway reports an agent-account top-up under this reference, not a payout: nothing was paid to the recipient".into(),
     })
 }
 
@@ -60,7 +63,7 @@ mod tests {
         assert_eq!(map("CANCELED"), State::Cancelled);
         assert_eq!(map("REVERSED"), State::Reversed);
         assert_eq!(map("FAILED"), State::Failed);
-        assert_eq!(map("REFILL"), State::Unknown);
+        assert_eq!(map("REFILL"), State::Failed);
         assert!(reason_for("REFILL").is_some());
         assert!(reason_for("PAYED").is_none());
         for other in ["payed", "PAID", "SUCCESS", "CANCELLED", "PAYED_RECALC", ""] {

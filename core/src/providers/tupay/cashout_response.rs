@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 
+use super::deposit_response::same_order;
 use super::raw_fields::{self, integer, nested, text};
 use super::{rejection, status, POLL_SECONDS};
 use crate::error::{PspError, Result};
@@ -68,13 +69,25 @@ pub fn status(body: &str, asked: &OrderRef) -> Result<Outcome> {
             }
         }
     }
+    let reported_id = text(&map, "cashout_id")?;
+    let reported_external = text(&map, "external_id")?;
+    same_order(
+        "cashout_id",
+        reported_id.as_deref(),
+        asked.provider_id.as_deref(),
+    )?;
+    same_order(
+        "external_id",
+        reported_external.as_deref(),
+        asked.merchant_id.as_deref(),
+    )?;
     let currency = text(&map, "currency")?;
     let amount = raw_fields::amount(&map, "amount", currency.as_deref())?;
     Ok(Outcome::Payment {
         payment: Payment {
             direction: Direction::Payout,
-            provider_id: text(&map, "cashout_id")?.or_else(|| asked.provider_id.clone()),
-            merchant_id: text(&map, "external_id")?.or_else(|| asked.merchant_id.clone()),
+            provider_id: reported_id.or_else(|| asked.provider_id.clone()),
+            merchant_id: reported_external.or_else(|| asked.merchant_id.clone()),
             amount,
             currency,
             status: PaymentStatus::new(state, provider_status).with_reason(reason),

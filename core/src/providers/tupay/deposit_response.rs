@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use super::raw_fields::{self, amount, flatten, nested, text};
+use super::raw_fields::{self, amount, flatten, nested, side_amount, text};
 use super::{status, POLL_SECONDS};
 use crate::error::{PspError, Result};
 use crate::model::{Direction, NextAction, Outcome, Payment, PaymentOrder, PaymentStatus, State};
@@ -15,6 +15,7 @@ pub fn create(body: &str, order: &PaymentOrder) -> Result<Outcome> {
     let deposit_id = text(&map, "deposit_id")?
         .ok_or_else(|| PspError::bad_response("Tupay deposit create answer has no deposit_id"))?;
     let checkout_type = text(&map, "checkout_type")?;
+    // The payer is sent there: https only (plain http on loopback, the local sandbox).
     let redirect_url = text(&map, "redirect_url")?.filter(|u| crate::url::is_payer_redirect(u));
     let info = nested(&map, "payment_info")?;
     let mut details = BTreeMap::new();
@@ -57,8 +58,13 @@ pub fn create(body: &str, order: &PaymentOrder) -> Result<Outcome> {
     if let Some(v) = text(&map, "user_id")? {
         details.insert("userId".to_owned(), v);
     }
-    let merchant_id =
-        text(&map, "merchant_invoice_id")?.unwrap_or_else(|| order.merchant_id.clone());
+    let merchant_id = text(&map, "merchant_invoice_id")?;
+    same_order(
+        "merchant_invoice_id",
+        merchant_id.as_deref(),
+        Some(&order.merchant_id),
+    )?;
+    let merchant_id = merchant_id.unwrap_or_else(|| order.merchant_id.clone());
     let amount = match reported_amount {
         Some(a) => Some(a),
         None => crate::money::normalize_reported(&order.amount, Some(&currency)).ok(),
@@ -79,10 +85,24 @@ pub fn create(body: &str, order: &PaymentOrder) -> Result<Outcome> {
     })
 }
 
-/// `GET /v3/deposits/{id}`.
+/// An answer about another order than the one asked for is `bad_response`, never a result.
+pub(super) fn same_order(field: &str, reported: Option<&str>, asked: Option<&str>) -> Result<()> {
+    match (reported, asked) {
+        (Some(r), Some(a)) if r != a => Err(PspError::bad_response(format!(
+            "Tupay answered about {field} {r:?}, not the {a:?} asked for"
+        ))),
+        _ => Ok(()),
+    }
+}
+
+/// `GET /v3/deposits/{id}`. The principal (`local_amount`) is checked against the currency's
+/// decimals; the side amounts (`usd_amount`, `fee_amount`) are kept as written
+/// ([`raw_fields::side_amount`]).
 pub fn status(body: &str, asked_id: Option<&str>) -> Result<Outcome> {
     let map = raw_fields::object(body, "Tupay deposit status answer")?;
-    let deposit_id = text(&map, "deposit_id")?.or_else(|| asked_id.map(str::to_owned));
+    let reported_id = text(&map, "deposit_id")?;
+    same_order("deposit_id", reported_id.as_deref(), asked_id)?;
+    let deposit_id = reported_id.or_else(|| asked_id.map(str::to_owned));
     let provider_status = text(&map, "status")?;
     if provider_status.is_none() && text(&map, "deposit_id")?.is_none() {
         return Err(PspError::bad_response(
@@ -109,10 +129,9 @@ pub fn status(body: &str, asked_id: Option<&str>) -> Result<Outcome> {
             details.insert(name.to_owned(), v);
         }
     }
-    if let Some(v) = amount(&map, "usd_amount", Some("USD"))? {
+    if let Some(v) = side_amount(&map, "usd_amount") {
         details.insert("usdAmount".to_owned(), v);
     }
-    let fee_currency = text(&map, "fee_currency")?;
     Ok(Outcome::Payment {
         payment: Payment {
             direction: Direction::Deposit,
@@ -122,7 +141,7 @@ pub fn status(body: &str, asked_id: Option<&str>) -> Result<Outcome> {
             currency,
             status: PaymentStatus::new(state, provider_status),
             poll_after_seconds: (!state.is_final()).then_some(POLL_SECONDS),
-            fee: amount(&map, "fee_amount", fee_currency.as_deref())?,
+            fee: side_amount(&map, "fee_amount"),
             details,
             ..Payment::default()
         },

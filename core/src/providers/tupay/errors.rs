@@ -4,6 +4,17 @@
 //! Bodies: deposits `{"code", "description", "type", "details"?}`, cashouts `{"code", "message",
 //! "reason"?}`, reconciliation `{"code", "description"}`. The code tables differ per API (deposit
 //! 404 is "error creating payment", cashout 401 "invalid credentials"), so the API is an input.
+//!
+//! A documented body code always wins over a rule keyed on the HTTP status alone: the deposit
+//! status GET documents HTTP 400 as "invalid deposit_id", but the header errors 101–103 also come
+//! with HTTP 400 and say something else (DESIGN §5: the provider rejected our signature).
+//!
+//! Sources: deposit codes, `shared/providers/tupay.md` §2.7 (Tupay's api-codes page, 100–105;
+//! D24's `docs.d24.com/api-documentation/deposits-api/api-codes`); cashout codes, §3.7 (Tupay
+//! plus `docs.d24.com/api-documentation/cashouts-api/api-codes`); reconciliation, §6 plus the
+//! merchants-api table of the same platform, `docs.d24.com/api-documentation/reconciliation-api/api-codes`
+//! (also published by the white label `docs.pandablue.com`): codes 11, 17, 19, 26, 83, 96 and the
+//! HTTP rows 400/401/403/405/412/500.
 
 use serde_json::Value;
 
@@ -26,17 +37,20 @@ fn deposit_code(code: i64) -> Option<(ErrorCode, &'static str)> {
             ErrorCode::Unauthorized,
             "invalid credentials: X-Login wrong or not active",
         ),
+        // The headers are the signature's inputs (X-Date, X-Login, Authorization): a missing or
+        // malformed one means Tupay could not verify ours.
         101 => (
-            ErrorCode::InvalidRequest,
-            "a required header is missing or malformed",
+            ErrorCode::InvalidSignature,
+            "Tupay rejected the request headers: a required one (Authorization, X-Login, X-Date) is missing or malformed",
         ),
         102 => (
             ErrorCode::InvalidSignature,
             "Tupay rejected the Authorization signature",
         ),
+        // X-Date is signed; Tupay refuses the signature of a request dated outside its window.
         103 => (
-            ErrorCode::InvalidRequest,
-            "X-Date is outside the accepted window: check context.now against the real time",
+            ErrorCode::InvalidSignature,
+            "Tupay rejected the signed X-Date as outside its window: check context.now against the real time",
         ),
         104 => (
             ErrorCode::Duplicate,
@@ -142,15 +156,30 @@ fn cashout_code(code: i64) -> Option<(ErrorCode, &'static str)> {
     })
 }
 
-/// Reconciliation API codes (§6): only 83 is documented.
+/// Reconciliation (merchants-api) codes: Tupay documents 83; the rest are the D24 table of the
+/// same product (module docs).
 fn reconciliation_code(code: i64) -> Option<(ErrorCode, &'static str)> {
-    match code {
-        83 => Some((
+    Some(match code {
+        11 => (
+            ErrorCode::Unauthorized,
+            "wrong credentials, or the API user is locked or inactive",
+        ),
+        17 => (ErrorCode::InvalidRequest, "from must be before to"),
+        19 => (ErrorCode::InvalidRequest, "the country code is not valid"),
+        26 => (
             ErrorCode::Forbidden,
-            "not permitted to log in from this location",
-        )),
-        _ => None,
-    }
+            "access denied: the API user has insufficient privileges for this endpoint",
+        ),
+        83 => (
+            ErrorCode::Forbidden,
+            "not permitted to log in from this location (whitelist the IP)",
+        ),
+        96 => (
+            ErrorCode::Forbidden,
+            "the user type is incorrect: the account is not configured for the Merchants API",
+        ),
+        _ => return None,
+    })
 }
 
 struct ErrorBody {
@@ -199,20 +228,32 @@ pub fn from_response(api: Api, response: &HttpResponse) -> PspError {
         .map(|m| redact_pans(&m))
         .unwrap_or_default();
     let by_code = provider_code.and_then(|c| match api {
-        Api::DepositCreate | Api::DepositStatus => deposit_code(c),
+        Api::DepositCreate => deposit_code(c),
+        // 404/412/500 in the deposit table are create errors (third-party names); on the status
+        // GET only the header and request rows (1xx, 2xx) mean what the table says.
+        Api::DepositStatus => deposit_code(c).filter(|_| c < 300),
         Api::Cashout => cashout_code(c),
         Api::Reconciliation => reconciliation_code(c),
     });
     let html = response.body.trim_start().starts_with('<');
     let (code, default_message) = match (api, status, by_code) {
-        // The status GET documents 404 as "deposit not found", whatever the body says.
-        (Api::DepositStatus, 404, _) => (ErrorCode::NotFound, "deposit not found"),
-        (Api::DepositStatus, 400, _) => (ErrorCode::InvalidRequest, "invalid deposit_id"),
         (_, _, Some(found)) => found,
+        // The status GET's own HTTP rows, for a body without a documented code.
+        (Api::DepositStatus, 404, None) => (ErrorCode::NotFound, "deposit not found"),
+        (Api::DepositStatus, 400, None) if provider_code.is_none() => {
+            (ErrorCode::InvalidRequest, "invalid deposit_id")
+        }
         (Api::Reconciliation, 401, None) => (
             ErrorCode::Unauthorized,
             "the reconciliation session is invalid or expired: open a new session",
         ),
+        // "Make sure you are sending the right credentials, that your account is active, or that
+        // it was configured for Merchants API usage."
+        (Api::Reconciliation, 412, None) => (
+            ErrorCode::Unauthorized,
+            "Tupay refused the reconciliation credentials: check the user, that it is active and enabled for the Merchants API",
+        ),
+        (Api::Reconciliation, 405, None) => (ErrorCode::InvalidRequest, "method not allowed"),
         (_, 401, None) => (ErrorCode::Unauthorized, "Tupay refused the credentials"),
         (_, 403, None) => (
             ErrorCode::Forbidden,

@@ -71,6 +71,16 @@ pub fn amount(map: &RawMap, key: &str, currency: Option<&str>) -> Result<Option<
     }
 }
 
+/// A side amount (a fee, the USD equivalent): the decimal exactly as Tupay wrote it, never checked
+/// against a currency's decimals (a fee of `0.133` USD or a `usd_amount` of `2.543` is what Tupay
+/// computed, and must not cost the answer its status). A value that is not a plain decimal
+/// (an object, `"n/a"`, an exponent) is left out: it is information, not the payment.
+pub fn side_amount(map: &RawMap, key: &str) -> Option<String> {
+    let raw = map.get(key)?;
+    let text = amount_text(raw, key).ok()??;
+    crate::money::Decimal::parse(&text).map(|_| text)
+}
+
 /// Flattens an object into `prefix.key` → text (nested objects recurse; arrays stay JSON text).
 pub fn flatten(prefix: &str, map: &RawMap, out: &mut BTreeMap<String, String>) {
     for (k, raw) in map {

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use serde_json::value::RawValue;
 
-use super::raw_fields::{self, amount, text, RawMap};
+use super::raw_fields::{self, amount, side_amount, text, RawMap};
 use super::{rejection, status, POLL_SECONDS};
 use crate::error::{PspError, Result};
 use crate::model::{
@@ -140,7 +140,6 @@ fn deposit_row(row: &RawMap) -> Result<Payment> {
         ("amount", "currency")
     };
     let currency = text(row, currency_key)?;
-    let fee_currency = text(row, "feeCurrency")?;
     let details = common_details(
         row,
         &[
@@ -161,7 +160,7 @@ fn deposit_row(row: &RawMap) -> Result<Payment> {
         currency,
         status: PaymentStatus::new(state, provider_status),
         poll_after_seconds: (!state.is_final()).then_some(POLL_SECONDS),
-        fee: amount(row, "fee", fee_currency.as_deref())?,
+        fee: side_amount(row, "fee"),
         details,
         ..Payment::default()
     })
@@ -176,7 +175,6 @@ fn cashout_row(row: &RawMap) -> Result<Payment> {
         .and_then(status::cashout_name_to_code)
         .map_or(State::Unknown, |c| status::cashout_code(c, rejection_code));
     let currency = text(row, "currency")?;
-    let fee_currency = text(row, "feeCurrency")?;
     let details = common_details(
         row,
         &[
@@ -196,7 +194,7 @@ fn cashout_row(row: &RawMap) -> Result<Payment> {
         status: PaymentStatus::new(state, provider_status)
             .with_reason(rejection::reason(rejection_code, reason_text.as_deref())),
         poll_after_seconds: (!state.is_final()).then_some(POLL_SECONDS),
-        fee: amount(row, "fee", fee_currency.as_deref())?,
+        fee: side_amount(row, "fee"),
         details,
         ..Payment::default()
     })

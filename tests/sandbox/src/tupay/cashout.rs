@@ -12,7 +12,6 @@
 use serde_json::{json, Value};
 
 use super::money::{format_minor, usd_minor};
-use super::sign;
 use crate::callbacks::Outgoing;
 use crate::clock::Clock;
 
@@ -121,39 +120,11 @@ impl Cashout {
             if status == DELIVERED {
                 self.bank_reference = format!("BCP{:09}", self.cashout_id);
             }
-            if let Some(n) = self.notification(secret) {
+            if let Some(n) = super::notifications::cashout(self, secret) {
                 out.push(n);
             }
         }
         out
-    }
-
-    /// The §3.5 notification, fields in the documented example's order.
-    fn notification(&self, secret: &str) -> Option<Outgoing> {
-        let url = self.notification_url.clone()?;
-        let date = Clock::rfc3339(self.changed_at)
-            .trim_end_matches('Z')
-            .replacen('T', " ", 1);
-        let control = sign::control(secret, &self.external_id);
-        let id = self.cashout_id.to_string();
-        let body = pspkit::url::encode_form(&[
-            ("date", date.as_str()),
-            ("bank_reference_id", self.bank_reference.as_str()),
-            ("comments", self.comments.as_str()),
-            ("external_id", self.external_id.as_str()),
-            ("control", control.as_str()),
-            ("cashout_id", id.as_str()),
-            ("status_reason", self.rejection.map_or("", |r| r.1)),
-        ]);
-        Some(Outgoing {
-            provider: "tupay",
-            order_id: format!("cashout-{id}"),
-            method: "POST",
-            url,
-            content_type: "application/x-www-form-urlencoded",
-            headers: Vec::new(),
-            body,
-        })
     }
 
     /// `POST /v3/cashout/status`.

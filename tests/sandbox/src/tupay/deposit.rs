@@ -94,22 +94,10 @@ impl Deposit {
         vec![((now + PAY_AFTER).min(expiry), "COMPLETED")]
     }
 
-    fn notification(&self) -> Outgoing {
-        Outgoing {
-            provider: "tupay",
-            order_id: self.deposit_id.to_string(),
-            method: "POST",
-            url: self.notification_url.clone(),
-            content_type: "application/json",
-            headers: Vec::new(),
-            body: json!({"deposit_id": self.deposit_id}).to_string(),
-        }
-    }
-
     fn set(&mut self, status: &'static str, now: i64) -> Outgoing {
         self.status = status;
         self.changed_at = now;
-        self.notification()
+        super::notifications::deposit(self)
     }
 
     /// The payer opened the checkout page. `cancel`: they pressed "back" and cancelled.

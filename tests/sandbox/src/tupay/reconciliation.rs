@@ -230,6 +230,24 @@ pub fn balance_report(r: &Range, deposits: &[Deposit], cashouts: &[Cashout]) -> 
     envelope(rows, r.page)
 }
 
+impl super::Tupay {
+    /// `GET /v1/deposits`, `/v1/cashouts`, `/v1/balance/report`: session, range, then rows.
+    pub(super) fn listing(&mut self, req: &Req, now: i64, what: &str) -> Resp {
+        if let Err(r) = self.sessions.check(req, now) {
+            return r;
+        }
+        let range = match range(req) {
+            Ok(r) => r,
+            Err(r) => return r,
+        };
+        match what {
+            "deposits" => deposits(req, &range, &self.deposits),
+            "cashouts" => cashouts(req, &range, &self.cashouts),
+            _ => balance_report(&range, &self.deposits, &self.cashouts),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
