@@ -29,14 +29,17 @@
 //! [`vectors`] runs the shared flow vectors (`tests/vectors/flows/`).
 
 mod action;
+pub mod card_data;
 pub mod late;
 mod machine;
 mod observe;
 pub mod policy;
+mod recovery;
 mod state;
 pub mod vectors;
 
 pub use action::{Action, AttentionReason, TransportError};
 pub use machine::PaymentFlow;
 pub use policy::FlowOptions;
+pub use card_data::StoredCard;
 pub use state::{Attention, FlowState, FlowTime, InFlight, Phase, Purpose, STATE_VERSION};
