@@ -49,7 +49,7 @@ impl std::fmt::Debug for PaymentFlow {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("PaymentFlow")
             .field("state", &self.state)
-            .field("card", &self.card)
+            .field("card_supplied", &self.card.is_some())
             .finish_non_exhaustive()
     }
 }
@@ -186,6 +186,11 @@ impl PaymentFlow {
         card_data::check(self.state.card.as_ref(), &card)?;
         self.card = Some(card);
         Ok(())
+    }
+
+    /// The create's card is in memory (given to `start`, or supplied since the resume).
+    pub fn has_card(&self) -> bool {
+        self.card.is_some()
     }
 
     pub fn state(&self) -> &FlowState {
@@ -622,3 +627,7 @@ fn wait(at: FlowTime) -> Action {
 #[cfg(test)]
 #[path = "machine_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "resume_tests.rs"]
+mod resume_tests;
