@@ -221,7 +221,11 @@ mod tests {
             Timestamp::MAX_UNIX,
         ] {
             let text = Timestamp::from_unix(unix).to_rfc3339();
-            assert_eq!(Timestamp::parse(&text).map(|t| t.unix), Some(unix), "{text}");
+            assert_eq!(
+                Timestamp::parse(&text).map(|t| t.unix),
+                Some(unix),
+                "{text}"
+            );
         }
         // Out of range: clamped, and the text still parses.
         assert_eq!(

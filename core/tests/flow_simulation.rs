@@ -342,7 +342,10 @@ struct Pair {
 impl Pair {
     fn reload_twin(&mut self) {
         let json = self.twin.state_json().unwrap();
-        assert!(!json.contains(PAN), "the stored state holds the card number: {json}");
+        assert!(
+            !json.contains(PAN),
+            "the stored state holds the card number: {json}"
+        );
         self.twin = match &self.card {
             Some(card) => {
                 PaymentFlow::resume_json_with_card(self.config.clone(), &json, card.clone())

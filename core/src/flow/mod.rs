@@ -35,11 +35,12 @@ mod machine;
 mod observe;
 pub mod policy;
 mod recovery;
+mod resume;
 mod state;
 pub mod vectors;
 
 pub use action::{Action, AttentionReason, TransportError};
+pub use card_data::StoredCard;
 pub use machine::PaymentFlow;
 pub use policy::FlowOptions;
-pub use card_data::StoredCard;
 pub use state::{Attention, FlowState, FlowTime, InFlight, Phase, Purpose, STATE_VERSION};

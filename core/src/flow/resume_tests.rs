@@ -57,7 +57,8 @@ fn an_in_memory_flow_sends_the_card_and_stores_none_of_it() {
     assert_no_card(&serde_json::to_string(&operation).unwrap());
     assert_no_card(&f.state_json().unwrap());
     assert_no_card(&format!("{f:?}"));
-    f.handle_transport_error(T0, TransportError::Timeout).unwrap();
+    f.handle_transport_error(T0, TransportError::Timeout)
+        .unwrap();
     assert_no_card(&f.state_json().unwrap());
 }
 
@@ -80,15 +81,18 @@ fn a_resumed_flow_asks_for_the_card_before_a_resend_and_not_while_tracking() {
     let Action::SendRequest { request, .. } = resumed.poll(T0).unwrap() else {
         panic!("expected the create");
     };
-    let mut original = PaymentFlow::start(config(), card_deposit(), FlowOptions::default(), T0)
-        .unwrap();
+    let mut original =
+        PaymentFlow::start(config(), card_deposit(), FlowOptions::default(), T0).unwrap();
     let Action::SendRequest { request: first, .. } = original.poll(T0).unwrap() else {
         panic!("expected the create");
     };
     assert_eq!(request, first);
     // Once the order exists, a flow resumed without the card tracks it as before.
     resumed
-        .handle_response(T0, &answer(200, r#"{"externalId":"P-1","orderStatus":"Created"}"#))
+        .handle_response(
+            T0,
+            &answer(200, r#"{"externalId":"P-1","orderStatus":"Created"}"#),
+        )
         .unwrap();
     let mut tracking = PaymentFlow::resume_json(config(), &resumed.state_json().unwrap()).unwrap();
     let Action::SendRequest { operation, .. } = tracking.poll("2026-01-01T01:00:00Z").unwrap()
@@ -122,7 +126,12 @@ fn version_1_states_and_states_with_card_data_are_refused() {
     state["create"]["card"] = serde_json::to_value(card()).unwrap();
     let e = PaymentFlow::resume_json(config(), &state.to_string()).unwrap_err();
     assert_eq!(e.code, ErrorCode::InvalidRequest);
-    assert!(e.message.starts_with("state.version: is 1, this version reads 2"), "{}", e.message);
+    assert!(
+        e.message
+            .starts_with("state.version: is 1, this version reads 2"),
+        "{}",
+        e.message
+    );
     assert_no_card(&e.message);
     state["version"] = 2.into();
     let e = PaymentFlow::resume_json(config(), &state.to_string()).unwrap_err();
@@ -137,7 +146,10 @@ fn giving_up_says_no_order_only_after_not_found() {
     let mut f = PaymentFlow::start(config(), card_deposit(), FlowOptions::default(), T0).unwrap();
     f.state.creates_sent = 3;
     f.state.last_error = Some(PspError::new(ErrorCode::TemporarilyUnavailable, "x"));
-    let Action::NeedsAttention { reason, message, .. } = f.poll(T0).unwrap() else {
+    let Action::NeedsAttention {
+        reason, message, ..
+    } = f.poll(T0).unwrap()
+    else {
         panic!("expected needs_attention");
     };
     assert_eq!(reason, AttentionReason::TooManyCreates);

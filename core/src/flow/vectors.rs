@@ -116,9 +116,9 @@ fn run_case(file: &Map<String, Value>, case: &Map<String, Value>) -> Result<(), 
 /// The card of a create operation (what a host keeps to resume with).
 fn create_card(create: &Operation) -> Option<CardData> {
     match create {
-        Operation::CreateDeposit(o) | Operation::CreateReverseDeposit(o) | Operation::CreatePayout(o) => {
-            o.card.clone()
-        }
+        Operation::CreateDeposit(o)
+        | Operation::CreateReverseDeposit(o)
+        | Operation::CreatePayout(o) => o.card.clone(),
         _ => None,
     }
 }
