@@ -105,7 +105,8 @@ export type Exchange =
   | { response?: undefined; transportError: TransportError; detail: string; cause: unknown };
 
 /** How a run ends: the payment is final, or a person must look (deadline, refused create, ...). */
-export type FlowEnd = Extract<Action, { type: "done" } | { type: "needs_attention" }>;
+/** `needs_card_data`: a resumed flow must re-send a card create; resume again with `card`. */
+export type FlowEnd = Extract<Action, { type: "done" } | { type: "needs_attention" } | { type: "needs_card_data" }>;
 
 export interface RunOptions {
   /** Flow options (seed, deadlineSeconds, defaultPollSeconds, backoff..., maxCreateAttempts). */
@@ -123,6 +124,9 @@ export interface RunOptions {
   signal?: AbortSignal;
   /** Per request; defaults to the Client's timeoutMs. */
   timeoutMs?: number;
+  /** `resume`/`restore` only: the create's card, supplied again (the stored state holds only its
+   * mask). Without it a flow that must re-send a card create ends with `needs_card_data`. */
+  card?: CardData;
 }
 
 /** One flow being driven by a Client. */
@@ -145,7 +149,12 @@ export declare class FlowRun {
 export declare class PaymentFlow {
   private constructor();
   static start(config: GatewayConfig, create: Operation, options: FlowOptions | null | undefined, now: string): PaymentFlow;
-  static resumeJson(config: GatewayConfig, stateJson: string): PaymentFlow;
+  /** `card`: the create's card, supplied again (the stored state holds only its mask). */
+  static resumeJson(config: GatewayConfig, stateJson: string, card?: CardData | null): PaymentFlow;
+  /** Gives a resumed flow the create's card again; refused (`invalid_request`) if it is not the
+   * card the flow started with. */
+  supplyCard(card: CardData): void;
+  hasCard(): boolean;
   poll(now: string): Action;
   handleResponse(now: string, response: HttpResponse): void;
   handleTransportError(now: string, kind: TransportError): void;
