@@ -4,6 +4,7 @@
 import type {
   Action,
   CallbackEvent,
+  CardData,
   Capabilities,
   Context,
   ErrorCode,
@@ -93,11 +94,11 @@ export declare class Client {
    * polling, backoff, deadline), with fetch and setTimeout. Resolves with the last action. */
   run(createOp: Operation, options?: RunOptions): Promise<FlowEnd>;
   /** Continues a flow from the JSON `onState` was given, the same way as `run`. */
-  resume(stateJson: string, options?: RunOptions): Promise<FlowEnd>;
+  resume(stateJson: string, options?: RunOptions): Promise<ResumeEnd>;
   /** `run`, returning the handle (to feed callbacks in with `handleCallback`). */
   start(createOp: Operation, options?: RunOptions): FlowRun;
   /** `resume`, returning the handle. */
-  restore(stateJson: string, options?: RunOptions): FlowRun;
+  restore(stateJson: string, options?: RunOptions): FlowRun<ResumeEnd>;
 }
 
 export type Exchange =
@@ -105,8 +106,11 @@ export type Exchange =
   | { response?: undefined; transportError: TransportError; detail: string; cause: unknown };
 
 /** How a run ends: the payment is final, or a person must look (deadline, refused create, ...). */
-/** `needs_card_data`: a resumed flow must re-send a card create; resume again with `card`. */
-export type FlowEnd = Extract<Action, { type: "done" } | { type: "needs_attention" } | { type: "needs_card_data" }>;
+export type FlowEnd = Extract<Action, { type: "done" } | { type: "needs_attention" }>;
+
+/** How a resumed run ends: as `run`, or `needs_card_data` when it must re-send a card create and
+ * was not given the card (the stored state holds only its mask): resume again with `card`. */
+export type ResumeEnd = FlowEnd | Extract<Action, { type: "needs_card_data" }>;
 
 export interface RunOptions {
   /** Flow options (seed, deadlineSeconds, defaultPollSeconds, backoff..., maxCreateAttempts). */
@@ -130,10 +134,10 @@ export interface RunOptions {
 }
 
 /** One flow being driven by a Client. */
-export declare class FlowRun {
+export declare class FlowRun<End = FlowEnd> {
   private constructor();
   /** Settles with the last action, or rejects (abort, onState failure, ...). */
-  readonly done: Promise<FlowEnd>;
+  readonly done: Promise<End>;
   /** True once `done` has settled. */
   readonly settled: boolean;
   /** The state as JSON, now. */
