@@ -1,4 +1,10 @@
 //! RFC 3339 timestamps without a clock: the core only parses and formats times it is given.
+//!
+//! RFC 3339 writes years with exactly four digits, so only instants from `0000-01-01T00:00:00Z`
+//! to `9999-12-31T23:59:59Z` can be written back. [`Timestamp::parse`] refuses anything that
+//! folds outside that range (`0000-01-01T00:00:00+01:00` is year -1 in UTC), so every time the
+//! core accepts can be stored and read again; sums that would leave it use
+//! [`Timestamp::plus_seconds`], which stops at the last writable second.
 
 /// A UTC instant, kept as calendar fields plus Unix seconds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -13,6 +19,11 @@ pub struct Timestamp {
 }
 
 impl Timestamp {
+    /// `0000-01-01T00:00:00Z`, the first instant RFC 3339 can write.
+    pub const MIN_UNIX: i64 = -62_167_219_200;
+    /// `9999-12-31T23:59:59Z`, the last instant RFC 3339 can write.
+    pub const MAX_UNIX: i64 = 253_402_300_799;
+
     /// Parses `YYYY-MM-DDTHH:MM:SS[.fff](Z|+00:00|±hh:mm)`; offsets are folded into UTC.
     pub fn parse(text: &str) -> Option<Timestamp> {
         let b = text.as_bytes();
@@ -79,10 +90,17 @@ impl Timestamp {
             + i64::from(hour) * 3600
             + i64::from(minute) * 60
             + i64::from(second);
-        Some(Timestamp::from_unix(local - offset_secs))
+        let unix = local - offset_secs;
+        if !(Self::MIN_UNIX..=Self::MAX_UNIX).contains(&unix) {
+            return None;
+        }
+        Some(Timestamp::from_unix(unix))
     }
 
+    /// The calendar fields of `unix`, clamped to the range RFC 3339 can write (so that
+    /// [`to_rfc3339`](Self::to_rfc3339) always gives text that parses back).
     pub fn from_unix(unix: i64) -> Timestamp {
+        let unix = unix.clamp(Self::MIN_UNIX, Self::MAX_UNIX);
         let days = unix.div_euclid(86_400);
         let secs = unix.rem_euclid(86_400);
         let (year, month, day) = civil_from_days(days);
@@ -168,5 +186,61 @@ mod tests {
         );
         assert_eq!(Timestamp::parse("yesterday"), None);
         assert_eq!(Timestamp::from_unix(0).to_rfc3339(), "1970-01-01T00:00:00Z");
+    }
+
+    #[test]
+    fn the_writable_range_is_years_0000_to_9999() {
+        // The bounds, computed independently (year 0 is a leap year of 366 days):
+        // python3 -c 'import datetime as d; e=d.date(1970,1,1).toordinal()
+        // print((d.date(1,1,1).toordinal()-e-366)*86400,
+        //       (d.date(9999,12,31).toordinal()-e)*86400+86399)'
+        // gives -62167219200 253402300799.
+        let first = Timestamp::parse("0000-01-01T00:00:00Z").map(|t| t.unix);
+        assert_eq!(first, Some(Timestamp::MIN_UNIX));
+        let last = Timestamp::parse("9999-12-31T23:59:59Z").map(|t| t.unix);
+        assert_eq!(last, Some(Timestamp::MAX_UNIX));
+        // Offsets that fold the instant out of the writable range.
+        assert_eq!(Timestamp::parse("0000-01-01T00:00:00+01:00"), None);
+        assert_eq!(Timestamp::parse("9999-12-31T23:59:59-00:01"), None);
+        // A leap second on the last day would be 10000-01-01T00:00:00Z.
+        assert_eq!(Timestamp::parse("9999-12-31T23:59:60Z"), None);
+        // Still inside: an offset that folds back into year 9999 / year 0.
+        assert!(Timestamp::parse("9999-12-31T23:59:59+01:00").is_some());
+        assert!(Timestamp::parse("0000-01-01T01:00:00+01:00").is_some());
+    }
+
+    #[test]
+    fn everything_written_parses_back() {
+        for unix in [
+            Timestamp::MIN_UNIX,
+            Timestamp::MIN_UNIX + 1,
+            -1,
+            0,
+            951_782_400, // 2000-02-29
+            Timestamp::MAX_UNIX - 1,
+            Timestamp::MAX_UNIX,
+        ] {
+            let text = Timestamp::from_unix(unix).to_rfc3339();
+            assert_eq!(
+                Timestamp::parse(&text).map(|t| t.unix),
+                Some(unix),
+                "{text}"
+            );
+        }
+        // Out of range: clamped, and the text still parses.
+        assert_eq!(
+            Timestamp::from_unix(i64::MAX).to_rfc3339(),
+            "9999-12-31T23:59:59Z"
+        );
+        assert_eq!(
+            Timestamp::from_unix(i64::MIN).to_rfc3339(),
+            "0000-01-01T00:00:00Z"
+        );
+        assert_eq!(
+            Timestamp::parse("9999-12-31T12:00:00Z")
+                .map(|t| t.plus_seconds(86_400).to_rfc3339())
+                .as_deref(),
+            Some("9999-12-31T23:59:59Z")
+        );
     }
 }

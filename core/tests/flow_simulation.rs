@@ -9,8 +9,9 @@
 //! bodies, merchant-id lookups that lag behind a fresh create, callbacks dropped, duplicated,
 //! delayed (so reordered) and forged.
 //!
-//! Every run also drives a twin flow that is stored to JSON and resumed before every input;
-//! it must produce identical actions and state.
+//! Every run also drives a twin flow that is stored to JSON and resumed before every input (with
+//! the create's card supplied again, as a host must: the stored state holds only its mask); it
+//! must produce identical actions and state, and no stored state may hold the full card number.
 //!
 //! Asserted for every run: the provider never accepts two creates for one flow, and never sees
 //! a re-create unless its last merchant-id lookup said not_found; after a create with an
@@ -28,9 +29,12 @@
 use std::collections::BTreeMap;
 
 use pspkit::flow::{Action, AttentionReason, FlowOptions, PaymentFlow, TransportError};
-use pspkit::{GatewayConfig, HttpRequest, HttpResponse, Operation, State};
+use pspkit::{CardData, GatewayConfig, HttpRequest, HttpResponse, Operation, State};
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
+
+/// The payouts' card number (a test PAN); never to appear in a stored state.
+const PAN: &str = "4111111111111111";
 
 /// Override with `FLOW_SIM_RUNS=100000 cargo test --release --test flow_simulation`.
 fn runs() -> u64 {
@@ -331,12 +335,24 @@ struct Pair {
     config: GatewayConfig,
     flow: PaymentFlow,
     twin: PaymentFlow,
+    /// The create's card, which the host keeps and supplies on every resume.
+    card: Option<CardData>,
 }
 
 impl Pair {
     fn reload_twin(&mut self) {
         let json = self.twin.state_json().unwrap();
-        self.twin = PaymentFlow::resume_json(self.config.clone(), &json).unwrap();
+        assert!(
+            !json.contains(PAN),
+            "the stored state holds the card number: {json}"
+        );
+        self.twin = match &self.card {
+            Some(card) => {
+                PaymentFlow::resume_json_with_card(self.config.clone(), &json, card.clone())
+                    .unwrap()
+            }
+            None => PaymentFlow::resume_json(self.config.clone(), &json).unwrap(),
+        };
     }
     fn poll(&mut self, now: i64, run: u64) -> Action {
         self.reload_twin();
@@ -411,7 +427,7 @@ fn run_one(run: u64, tally: &mut Tally) {
     let create: Operation = if payout {
         serde_json::from_value(
             json!({"type": "create_payout", "merchantId": format!("M-{run}"),
-            "amount": "100.00", "currency": "USD", "card": {"number": "4111111111111111"}}),
+            "amount": "100.00", "currency": "USD", "card": {"number": PAN}}),
         )
         .unwrap()
     } else {
@@ -428,9 +444,18 @@ fn run_one(run: u64, tally: &mut Tally) {
         max_create_attempts: 5,
         ..FlowOptions::default()
     };
+    let card = match &create {
+        Operation::CreatePayout(o) | Operation::CreateDeposit(o) => o.card.clone(),
+        _ => None,
+    };
     let flow = PaymentFlow::start(config.clone(), create.clone(), options.clone(), &ts(0)).unwrap();
     let twin = PaymentFlow::start(config.clone(), create, options, &ts(0)).unwrap();
-    let mut pair = Pair { config, flow, twin };
+    let mut pair = Pair {
+        config,
+        flow,
+        twin,
+        card,
+    };
 
     let mut now: i64 = 0;
     let mut outcome_unknown = false; // the last create ended without a definite answer
@@ -618,6 +643,9 @@ fn run_one(run: u64, tally: &mut Tally) {
             }
             Action::LateTransition { .. } => {
                 panic!("run {run}: PayStar documents no late transitions")
+            }
+            Action::NeedsCardData { .. } => {
+                panic!("run {run}: the card was supplied on every resume")
             }
         }
         if finished_at.is_none() {

@@ -110,7 +110,11 @@ export class Client {
     }
   }
 
-  /** Continues a stored flow (`stateJson` as given to `onState`) the same way as `run`. */
+  /**
+   * Continues a stored flow (`stateJson` as given to `onState`) the same way as `run`. Pass the
+   * create's card as `options.card` for a card create: the stored state holds only its mask, and
+   * a re-send without it ends the run with `{type: "needs_card_data"}`.
+   */
   resume(stateJson, options = {}) {
     try {
       return this.restore(stateJson, options).done;
@@ -128,7 +132,7 @@ export class Client {
 
   /** `resume`, returning the `FlowRun` handle. */
   restore(stateJson, options = {}) {
-    const flow = PaymentFlow.resumeJson(this.#config(), stateJson);
+    const flow = PaymentFlow.resumeJson(this.#config(), stateJson, options.card);
     return new FlowRun(this, flow, options);
   }
 

@@ -29,10 +29,24 @@ export class PaymentFlow {
     return new PaymentFlow(guard(() => WasmPaymentFlow.start(config, create, options ?? null, now)));
   }
 
-  /** Continues the flow whose `stateJson()` was stored; `config` must be for the same provider. */
-  static resumeJson(config, stateJson) {
+  /**
+   * Continues the flow whose `stateJson()` was stored; `config` must be for the same provider.
+   * `card`: the create's card, supplied again (the stored state holds only its mask); without it
+   * a flow that must re-send a card create answers `needs_card_data`.
+   */
+  static resumeJson(config, stateJson, card) {
     ensureReady();
-    return new PaymentFlow(guard(() => WasmPaymentFlow.resumeJson(config, stateJson)));
+    return new PaymentFlow(guard(() => WasmPaymentFlow.resumeJson(config, stateJson, card ?? null)));
+  }
+
+  /** Gives a resumed flow the create's card again; must be the card the flow started with. */
+  supplyCard(card) {
+    guard(() => this.#inner.supplyCard(card));
+  }
+
+  /** True when the create's card is in memory. */
+  hasCard() {
+    return guard(() => this.#inner.hasCard());
   }
 
   poll(now) {
@@ -192,7 +206,7 @@ export class FlowRun {
         case "late_transition":
           break; // reported through onAction; the next poll says done
         default:
-          return action; // done, needs_attention
+          return action; // done, needs_attention, needs_card_data (resume with the card)
       }
     }
   }

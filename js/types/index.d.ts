@@ -4,6 +4,7 @@
 import type {
   Action,
   CallbackEvent,
+  CardData,
   Capabilities,
   Context,
   ErrorCode,
@@ -93,11 +94,11 @@ export declare class Client {
    * polling, backoff, deadline), with fetch and setTimeout. Resolves with the last action. */
   run(createOp: Operation, options?: RunOptions): Promise<FlowEnd>;
   /** Continues a flow from the JSON `onState` was given, the same way as `run`. */
-  resume(stateJson: string, options?: RunOptions): Promise<FlowEnd>;
+  resume(stateJson: string, options?: RunOptions): Promise<ResumeEnd>;
   /** `run`, returning the handle (to feed callbacks in with `handleCallback`). */
   start(createOp: Operation, options?: RunOptions): FlowRun;
   /** `resume`, returning the handle. */
-  restore(stateJson: string, options?: RunOptions): FlowRun;
+  restore(stateJson: string, options?: RunOptions): FlowRun<ResumeEnd>;
 }
 
 export type Exchange =
@@ -106,6 +107,10 @@ export type Exchange =
 
 /** How a run ends: the payment is final, or a person must look (deadline, refused create, ...). */
 export type FlowEnd = Extract<Action, { type: "done" } | { type: "needs_attention" }>;
+
+/** How a resumed run ends: as `run`, or `needs_card_data` when it must re-send a card create and
+ * was not given the card (the stored state holds only its mask): resume again with `card`. */
+export type ResumeEnd = FlowEnd | Extract<Action, { type: "needs_card_data" }>;
 
 export interface RunOptions {
   /** Flow options (seed, deadlineSeconds, defaultPollSeconds, backoff..., maxCreateAttempts). */
@@ -123,13 +128,16 @@ export interface RunOptions {
   signal?: AbortSignal;
   /** Per request; defaults to the Client's timeoutMs. */
   timeoutMs?: number;
+  /** `resume`/`restore` only: the create's card, supplied again (the stored state holds only its
+   * mask). Without it a flow that must re-send a card create ends with `needs_card_data`. */
+  card?: CardData;
 }
 
 /** One flow being driven by a Client. */
-export declare class FlowRun {
+export declare class FlowRun<End = FlowEnd> {
   private constructor();
   /** Settles with the last action, or rejects (abort, onState failure, ...). */
-  readonly done: Promise<FlowEnd>;
+  readonly done: Promise<End>;
   /** True once `done` has settled. */
   readonly settled: boolean;
   /** The state as JSON, now. */
@@ -145,7 +153,12 @@ export declare class FlowRun {
 export declare class PaymentFlow {
   private constructor();
   static start(config: GatewayConfig, create: Operation, options: FlowOptions | null | undefined, now: string): PaymentFlow;
-  static resumeJson(config: GatewayConfig, stateJson: string): PaymentFlow;
+  /** `card`: the create's card, supplied again (the stored state holds only its mask). */
+  static resumeJson(config: GatewayConfig, stateJson: string, card?: CardData | null): PaymentFlow;
+  /** Gives a resumed flow the create's card again; refused (`invalid_request`) if it is not the
+   * card the flow started with. */
+  supplyCard(card: CardData): void;
+  hasCard(): boolean;
   poll(now: string): Action;
   handleResponse(now: string, response: HttpResponse): void;
   handleTransportError(now: string, kind: TransportError): void;

@@ -24,6 +24,7 @@ from typing import Any, Callable, Dict, Optional, Protocol
 from ._generated.pspkit_ffi import Gateway, PaymentFlow, PspError
 from ._generated.pspkit_model import (
     Action,
+    CardData,
     Context,
     ErrorCode,
     HttpRequest,
@@ -41,6 +42,7 @@ from .lifecycle import (
     drive_async,
     flow_options,
     recover_interrupted,
+    resume_flow,
     utc_now,
 )
 
@@ -193,9 +195,13 @@ class Client:
         on_state: Optional[StateHook] = None,
         *,
         callbacks: Optional[CallbackInbox] = None,
+        card: Optional[CardData] = None,
     ) -> Action:
-        """Continues a flow stored by `run`'s `on_state` (after a crash or a restart)."""
-        flow = self.gateway.resume_flow(state_json)
+        """Continues a flow stored by `run`'s `on_state` (after a crash or a restart).
+
+        `card`: the create's card, supplied again (the stored state holds only its mask); a
+        card create that must be re-sent without it ends with `Action.NEEDS_CARD_DATA`."""
+        flow = resume_flow(self.gateway, state_json, card)
         recover_interrupted(flow)
         return self._drive(flow, on_state, callbacks)
 
@@ -292,9 +298,10 @@ class AsyncClient:
         on_state: Optional[StateHook] = None,
         *,
         callbacks: Optional[AsyncCallbackInbox] = None,
+        card: Optional[CardData] = None,
     ) -> Action:
         """`Client.resume` on asyncio."""
-        flow = self.gateway.resume_flow(state_json)
+        flow = resume_flow(self.gateway, state_json, card)
         recover_interrupted(flow)
         return await drive_async(flow, self._send_request, on_state, callbacks)
 

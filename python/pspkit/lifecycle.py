@@ -10,6 +10,11 @@ request goes out, so a stored state always shows a request in flight whose answe
 `Client.resume(state_json)` reports such a request as `interrupted` and carries on; the core
 then asks for a status call by merchant id before any create is sent again.
 
+Card data: the stored state holds the create's card only as its 6x4 mask (no CVV, expiry,
+holder or token). A resumed card flow that must send its create again needs the card from the
+host: `Client.resume(state_json, card=...)`; without it the run returns
+`Action.NEEDS_CARD_DATA` and nothing is sent.
+
 Callbacks: the web handler that receives the provider's callback hands it to a
 `CallbackInbox` (`AsyncCallbackInbox` for `AsyncClient`) passed to `run`; the running flow
 wakes up, feeds it to `handle_callback` and returns the reply the provider must get.
@@ -29,6 +34,7 @@ from typing import Any, Callable, Dict, Optional, Tuple, Union
 from ._generated.pspkit_ffi import PaymentFlow, PspError, flow_options_from_json
 from ._generated.pspkit_model import (
     Action,
+    CardData,
     FlowOptions,
     HttpRequest,
     HttpResponse,
@@ -38,7 +44,8 @@ from ._generated.pspkit_model import (
 
 StateHook = Callable[[str], None]
 Options = Union[FlowOptions, Dict[str, Any], None]
-# The final answer of a run: Action.DONE, Action.NEEDS_ATTENTION or Action.LATE_TRANSITION.
+# The final answer of a run: Action.DONE, Action.NEEDS_ATTENTION, Action.LATE_TRANSITION or
+# Action.NEEDS_CARD_DATA (resume again with the card).
 Outcome = Action
 
 
@@ -161,7 +168,17 @@ def _store(flow: PaymentFlow, on_state: Optional[StateHook]) -> None:
 
 
 def _is_final(action: Action) -> bool:
-    return isinstance(action, (Action.DONE, Action.NEEDS_ATTENTION, Action.LATE_TRANSITION))
+    return isinstance(
+        action,
+        (Action.DONE, Action.NEEDS_ATTENTION, Action.LATE_TRANSITION, Action.NEEDS_CARD_DATA),
+    )
+
+
+def resume_flow(gateway: Any, state_json: str, card: Optional[CardData] = None) -> PaymentFlow:
+    """The stored flow, with the create's card supplied again when the host gives it."""
+    if card is None:
+        return gateway.resume_flow(state_json)
+    return gateway.resume_flow_with_card(state_json, card)
 
 
 def _feed_callback(flow: PaymentFlow, request: HttpRequest, reply: Any) -> None:

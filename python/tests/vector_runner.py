@@ -217,25 +217,67 @@ def run_flow_case(file: Dict[str, Any], case: Dict[str, Any]) -> None:
     config = case.get("config", file.get("config"))
     if config is None:
         raise CaseFailed("no config")
-    for key in ("create", "start", "steps"):
+    for key in ("create", "start"):
         if key not in case:
             raise CaseFailed(f"no {key}")
+    steps = case.get("steps", [] if "startError" in case else None)
+    if not isinstance(steps, list):
+        raise CaseFailed("no steps")
+    resume_with_card = case.get("resumeWithCard", True)
+    if not isinstance(resume_with_card, bool):
+        raise CaseFailed('"resumeWithCard" must be true or false')
+    # The host's copy of the card, supplied on every resume (the state holds only its mask).
+    card = case["create"].get("card") if resume_with_card else None
     config_json = _dumps(config)
     try:
         flow = pspkit.PaymentFlow.start_json(
             config_json, _dumps(case["create"]), _dumps(case.get("options") or {}), case["start"]
         )
     except PspError as e:
+        if "startError" in case:
+            return _settle_error(e, case["startError"], "start")
         raise CaseFailed(f"start failed: {pspkit.error_to_dict(e)}") from None
-    for i, step in enumerate(case["steps"]):
+    if "startError" in case:
+        raise CaseFailed(f"expected start to fail with {case['startError']}")
+    for i, step in enumerate(steps):
+        stored = flow.state_json()
         try:
-            flow = pspkit.PaymentFlow.resume_json(config_json, flow.state_json())
+            if card is None:
+                flow = pspkit.PaymentFlow.resume_json(config_json, stored)
+            else:
+                flow = pspkit.PaymentFlow.resume_json_with_card(config_json, stored, _dumps(card))
         except PspError as e:
             raise CaseFailed(f"step {i}: resume failed: {pspkit.error_to_dict(e)}") from None
         try:
-            _run_flow_step(flow, step)
+            if "supplyCard" in step:
+                try:
+                    flow.supply_card_json(_dumps(step["supplyCard"]))
+                except PspError as e:
+                    _settle_error(e, step.get("expectError"), "supply_card")
+                    continue
+                card = step["supplyCard"]
+                _settle_value(None, None, step.get("expectError"))
+            elif "state" in step:
+                _check_state(stored, step["state"])
+            else:
+                _run_flow_step(flow, step)
         except CaseFailed as e:
             raise CaseFailed(f"step {i}: {e}") from None
+
+
+def _check_state(stored: str, check: Any) -> None:
+    """A `state` step: the stored JSON holds none of `mustNotContain` and matches `expect`."""
+    if not isinstance(check, dict):
+        raise CaseFailed('"state" must be an object')
+    for needle in check.get("mustNotContain", []):
+        if not isinstance(needle, str):
+            raise CaseFailed('"mustNotContain" must be a list of strings')
+        if needle in stored:
+            raise CaseFailed(f"the stored state contains {needle!r}: {stored}")
+    if "expect" in check:
+        m = mismatch(check["expect"], _load(stored))
+        if m:
+            raise CaseFailed(f"state {m}; got {stored}")
 
 
 def _run_flow_step(flow: "pspkit.PaymentFlow", step: Dict[str, Any]) -> None:
@@ -278,4 +320,6 @@ def _run_flow_step(flow: "pspkit.PaymentFlow", step: Dict[str, Any]) -> None:
         except PspError as e:
             return _settle_error(e, expect_error, "handle_callback")
         return _settle_value(reply, expect, expect_error)
-    raise CaseFailed('a step needs "poll", "response", "transportError" or "callback"')
+    raise CaseFailed(
+        'a step needs "poll", "response", "transportError", "callback", "supplyCard" or "state"'
+    )

@@ -11,7 +11,7 @@
 use std::sync::{Mutex, MutexGuard};
 
 use pspkit::flow::{Action, FlowOptions, TransportError};
-use pspkit::{GatewayConfig, HttpRequest, HttpResponse, Operation, Reply};
+use pspkit::{CardData, GatewayConfig, HttpRequest, HttpResponse, Operation, Reply};
 
 use crate::canonical_json::{read, write};
 use crate::error::PspError;
@@ -82,7 +82,48 @@ impl PaymentFlow {
         Self::resume(config, state_json)
     }
 
-    /// Everything the flow knows, as JSON (no secrets): store it after every step.
+    /// `resume` with the create's card supplied again (the stored state holds only its mask);
+    /// refused (`invalid_request` naming the field) if it is not the card the flow started with.
+    #[uniffi::constructor]
+    pub fn resume_with_card(
+        config: GatewayConfig,
+        state_json: String,
+        card: CardData,
+    ) -> Result<Self, PspError> {
+        Ok(Self::wrap(
+            pspkit::flow::PaymentFlow::resume_json_with_card(config, &state_json, card)?,
+        ))
+    }
+
+    /// `resume_with_card` with the config and the card as canonical JSON.
+    #[uniffi::constructor]
+    pub fn resume_json_with_card(
+        config_json: String,
+        state_json: String,
+        card_json: String,
+    ) -> Result<Self, PspError> {
+        let config: GatewayConfig = read("config", &config_json)?;
+        let card: CardData = read("card", &card_json)?;
+        Self::resume_with_card(config, state_json, card)
+    }
+
+    /// Gives a resumed flow the create's card again (after `needs_card_data`).
+    pub fn supply_card(&self, card: CardData) -> Result<(), PspError> {
+        Ok(self.flow().supply_card(card)?)
+    }
+
+    /// `supply_card` with the card as canonical JSON.
+    pub fn supply_card_json(&self, card_json: String) -> Result<(), PspError> {
+        let card: CardData = read("card", &card_json)?;
+        self.supply_card(card)
+    }
+
+    /// The create's card is in memory (given to `start`, or supplied since the resume).
+    pub fn has_card(&self) -> bool {
+        self.flow().has_card()
+    }
+
+    /// Everything the flow knows, as JSON (no secrets, no card data): store it after every step.
     pub fn state_json(&self) -> Result<String, PspError> {
         Ok(self.flow().state_json()?)
     }

@@ -60,6 +60,16 @@ impl Gateway {
         PaymentFlow::resume(self.config.clone(), state_json)
     }
 
+    /// `resume_flow` with the create's card supplied again (the stored state holds only its
+    /// mask); refused if it is not the card the flow started with.
+    pub fn resume_flow_with_card(
+        &self,
+        state_json: String,
+        card: pspkit::CardData,
+    ) -> Result<PaymentFlow, PspError> {
+        PaymentFlow::resume_with_card(self.config.clone(), state_json, card)
+    }
+
     /// The request to send for `operation`.
     pub fn build(&self, operation: Operation, context: Context) -> Result<HttpRequest, PspError> {
         Ok(self.inner.build(&operation, &context)?)

@@ -3,7 +3,7 @@
 //! the core's; the npm package's `Client.run` does the I/O and the clock around it.
 
 use pspkit::flow::{Action, FlowOptions, TransportError};
-use pspkit::{GatewayConfig, HttpRequest, HttpResponse, Operation, Reply};
+use pspkit::{CardData, GatewayConfig, HttpRequest, HttpResponse, Operation, Reply};
 use tsify::{Ts, Tsify};
 use wasm_bindgen::prelude::*;
 
@@ -18,7 +18,10 @@ export interface FlowState {
     version: number;
     provider: string;
     phase: "create" | "recover" | "track" | "done" | "attention";
+    /** The create without its card (the state never holds card data). */
     create: Operation;
+    /** What is kept of the create's card: its 6x4 mask and which fields it had. */
+    card?: { masked: string | null; fields: string[] };
     options: FlowOptions;
     startedAt: string;
     deadline: string;
@@ -64,15 +67,38 @@ impl PaymentFlow {
     }
 
     /// Continues a flow from the JSON `stateJson()` wrote; `config` must be for the same provider.
+    /// `card`: the create's card, supplied again (the state holds only its mask); without it a
+    /// flow that must re-send a card create answers `needs_card_data`.
     #[wasm_bindgen(js_name = resumeJson)]
     pub fn resume_json(
         config: Ts<GatewayConfig>,
         state_json: &str,
+        card: Option<Ts<CardData>>,
     ) -> Result<PaymentFlow, JsValue> {
         let config = self::config(config)?;
-        let inner = pspkit::flow::PaymentFlow::resume_json(config, state_json)
-            .map_err(|e| to_js_error(&e))?;
+        let inner = match card {
+            Some(card) => {
+                let card = card.to_rust().map_err(|e| invalid_argument("card", e))?;
+                pspkit::flow::PaymentFlow::resume_json_with_card(config, state_json, card)
+            }
+            None => pspkit::flow::PaymentFlow::resume_json(config, state_json),
+        }
+        .map_err(|e| to_js_error(&e))?;
         Ok(PaymentFlow { inner })
+    }
+
+    /// Gives a resumed flow the create's card again (after `needs_card_data`). Throws
+    /// `invalid_request` naming the field when it is not the card the flow started with.
+    #[wasm_bindgen(js_name = supplyCard)]
+    pub fn supply_card(&mut self, card: Ts<CardData>) -> Result<(), JsValue> {
+        let card = card.to_rust().map_err(|e| invalid_argument("card", e))?;
+        self.inner.supply_card(card).map_err(|e| to_js_error(&e))
+    }
+
+    /// The create's card is in memory (given to `start`, or supplied since the resume).
+    #[wasm_bindgen(js_name = hasCard)]
+    pub fn has_card(&self) -> bool {
+        self.inner.has_card()
     }
 
     /// The whole state as JSON (no secrets: the config is not part of it). Store it after every

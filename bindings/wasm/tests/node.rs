@@ -216,7 +216,8 @@ fn payment_flow_crosses_as_the_cores_actions_and_state() {
         serde_json::from_str::<Value>(&native.state_json().unwrap()).unwrap()
     );
 
-    let mut resumed = PaymentFlow::resume_json(ts(&config()), &flow.state_json().unwrap()).unwrap();
+    let mut resumed =
+        PaymentFlow::resume_json(ts(&config()), &flow.state_json().unwrap(), None).unwrap();
     let a: JsValue = resumed.poll(later).unwrap().into();
     assert_eq!(
         seen(&a),
@@ -236,6 +237,6 @@ fn payment_flow_errors_are_psp_errors() {
     assert_eq!(prop(&e, "code"), "invalid_request");
     let e = expect_psp_error(flow.poll("soon"));
     assert_eq!(prop(&e, "code"), "invalid_request");
-    let e = expect_psp_error(PaymentFlow::resume_json(ts(&config()), "{"));
+    let e = expect_psp_error(PaymentFlow::resume_json(ts(&config()), "{", None));
     assert_eq!(prop(&e, "code"), "invalid_request");
 }

@@ -21,6 +21,15 @@ pub enum Action {
         request: HttpRequest,
         operation: Operation,
     },
+    /// The create must be sent again, and this flow was resumed from storage, which holds only
+    /// the card's mask: supply the card (`supply_card`, or resume with it), then poll again.
+    /// Not final; nothing was sent.
+    #[serde(rename_all = "camelCase")]
+    NeedsCardData {
+        merchant_id: String,
+        /// The stored mask of the card the create carried (`411111******1111`).
+        masked: Option<String>,
+    },
     /// Nothing to do until `at` (RFC 3339 UTC) or until a callback arrives.
     #[serde(rename_all = "camelCase")]
     WaitUntil { at: String },

@@ -28,7 +28,7 @@ pub struct LateTransitionRule {
     pub direction: Direction,
     pub from: StatusMatch,
     pub to: StatusMatch,
-    /// Where the provider documents it (shared/providers/<provider>.md).
+    /// Where the provider documents it (`shared/providers/<provider>.md`).
     pub source: &'static str,
 }
 

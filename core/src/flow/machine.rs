@@ -1,6 +1,7 @@
 //! [`PaymentFlow`]: the state machine that drives one payment from create to a final state.
 
 use super::action::{Action, AttentionReason, TransportError};
+use super::card_data;
 use super::late::{self, LateTransitionRule};
 use super::observe::{Judge, Verdict};
 use super::policy::{FlowOptions, Rng};
@@ -12,7 +13,7 @@ use crate::config::GatewayConfig;
 use crate::error::{ErrorCode, PspError, Result};
 use crate::gateway::Gateway;
 use crate::model::{
-    Context, HttpRequest, HttpResponse, Operation, Outcome, Payment, PaymentStatus, Reply,
+    CardData, Context, HttpRequest, HttpResponse, Operation, Outcome, Payment, PaymentStatus, Reply,
 };
 use crate::signed_fields::is_signed;
 
@@ -34,12 +35,23 @@ use crate::signed_fields::is_signed;
 ///     }
 /// }
 /// ```
-#[derive(Debug)]
 pub struct PaymentFlow {
-    gateway: Gateway,
-    state: FlowState,
+    pub(super) gateway: Gateway,
+    pub(super) state: FlowState,
+    /// The create's card, in memory only (the state keeps its mask): given to `start`, or
+    /// supplied again after a resume. Never serialized.
+    pub(super) card: Option<CardData>,
     /// The provider's documented late transitions, as the flow's rules.
-    rules: Vec<LateTransitionRule>,
+    pub(super) rules: Vec<LateTransitionRule>,
+}
+
+impl std::fmt::Debug for PaymentFlow {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PaymentFlow")
+            .field("state", &self.state)
+            .field("card_supplied", &self.card.is_some())
+            .finish_non_exhaustive()
+    }
 }
 
 impl PaymentFlow {
@@ -68,6 +80,7 @@ impl PaymentFlow {
         let gateway = Gateway::new(config)?;
         let rules = late::rules_for(provider_id, gateway.late_transitions());
         let _ = gateway.build(&create, &Context::at(start.to_rfc3339()))?;
+        let (create, card, stored_card) = card_data::split(create);
         let state = FlowState {
             version: STATE_VERSION,
             provider,
@@ -75,6 +88,7 @@ impl PaymentFlow {
             deadline: start.plus(options.deadline_seconds),
             options,
             create,
+            card: stored_card,
             phase: Phase::Create,
             started_at: start,
             last_now: start,
@@ -82,6 +96,7 @@ impl PaymentFlow {
             in_flight: None,
             creates_sent: 0,
             error_streak: 0,
+            order_exists: false,
             check_requested: false,
             provider_id: None,
             payment: None,
@@ -92,59 +107,17 @@ impl PaymentFlow {
         Ok(PaymentFlow {
             gateway,
             state,
+            card,
             rules,
         })
-    }
-
-    /// Continues a stored flow. `config` must be for the same provider. A state stored with a
-    /// request in flight whose answer was lost in the crash: report it with
-    /// `handle_transport_error(now, interrupted)`.
-    pub fn resume(config: GatewayConfig, state: FlowState) -> Result<PaymentFlow> {
-        if state.version != STATE_VERSION {
-            return Err(PspError::invalid(
-                "state.version",
-                format!("is {}, this version reads {STATE_VERSION}", state.version),
-            ));
-        }
-        if state.provider != config.provider_id() {
-            return Err(PspError::invalid(
-                "config",
-                format!(
-                    "is for {}, the flow was started with {}",
-                    config.provider_id(),
-                    state.provider
-                ),
-            ));
-        }
-        if create_order(&state.create).is_none() {
-            return Err(PspError::invalid(
-                "state.create",
-                "is not a create operation",
-            ));
-        }
-        state.options.validate()?;
-        let provider_id = config.provider_id();
-        let gateway = Gateway::new(config)?;
-        let rules = late::rules_for(provider_id, gateway.late_transitions());
-        Ok(PaymentFlow {
-            gateway,
-            state,
-            rules,
-        })
-    }
-
-    /// [`resume`](Self::resume) from the JSON written by [`state_json`](Self::state_json).
-    pub fn resume_json(config: GatewayConfig, state_json: &str) -> Result<PaymentFlow> {
-        let state: FlowState = serde_json::from_str(state_json)
-            .map_err(|e| PspError::invalid("state", crate::serde_error::describe(&e)))?;
-        PaymentFlow::resume(config, state)
     }
 
     pub fn state(&self) -> &FlowState {
         &self.state
     }
 
-    /// The whole state as canonical JSON (holds no secrets: the config is not part of it).
+    /// The whole state as canonical JSON: safe to store (no secrets, no card data: the config is
+    /// not part of it and the card is kept as its mask only).
     pub fn state_json(&self) -> Result<String> {
         serde_json::to_string(&self.state)
             .map_err(|e| PspError::invalid("state", format!("cannot be written as JSON: {e}")))
@@ -266,13 +239,13 @@ impl PaymentFlow {
 
     // ---- internals ----
 
-    fn advance_clock(&mut self, now: &str) -> Result<FlowTime> {
+    pub(super) fn advance_clock(&mut self, now: &str) -> Result<FlowTime> {
         let now = FlowTime::parse("now", now)?.max(self.state.last_now);
         self.state.last_now = now;
         Ok(now)
     }
 
-    fn take_in_flight(&mut self) -> Result<InFlight> {
+    pub(super) fn take_in_flight(&mut self) -> Result<InFlight> {
         self.state.in_flight.take().ok_or_else(|| {
             PspError::invalid(
                 "response",
@@ -282,7 +255,7 @@ impl PaymentFlow {
     }
 
     /// `None` only for a state without a create order, which `start`/`resume` refuse.
-    fn judge(&self, adopting: bool) -> Option<Judge<'_>> {
+    pub(super) fn judge(&self, adopting: bool) -> Option<Judge<'_>> {
         let (order, direction) = create_order(&self.state.create)?;
         Some(Judge {
             provider: &self.state.provider,
@@ -295,20 +268,7 @@ impl PaymentFlow {
         })
     }
 
-    fn send_create(&mut self, now: FlowTime) -> Action {
-        if self.state.creates_sent >= self.state.options.max_create_attempts {
-            let message = format!(
-                "the create was sent {} times and the provider still reports no order",
-                self.state.creates_sent
-            );
-            return self.stop(AttentionReason::TooManyCreates, message, None);
-        }
-        let op = self.state.create.clone();
-        self.state.creates_sent += 1;
-        self.send(now, Purpose::Create, op)
-    }
-
-    fn send_status(&mut self, now: FlowTime) -> Action {
+    pub(super) fn send_status(&mut self, now: FlowTime) -> Action {
         let Some((order, direction)) = create_order(&self.state.create) else {
             return self.stop(
                 AttentionReason::InvalidOperation,
@@ -329,18 +289,29 @@ impl PaymentFlow {
         self.send(now, Purpose::Status, op)
     }
 
-    fn send(&mut self, now: FlowTime, purpose: Purpose, operation: Operation) -> Action {
-        match self
-            .gateway
-            .build(&operation, &Context::at(now.to_rfc3339()))
-        {
+    /// Builds and hands out `operation`. A create goes out with the card put back in (from
+    /// memory); the state's in-flight copy keeps it out, and the action shows only its mask.
+    pub(super) fn send(&mut self, now: FlowTime, purpose: Purpose, operation: Operation) -> Action {
+        let (wire, shown) = if purpose == Purpose::Create {
+            let wire = card_data::join(&operation, self.card.as_ref());
+            (
+                wire,
+                card_data::masked(&operation, self.state.card.as_ref()),
+            )
+        } else {
+            (operation.clone(), operation.clone())
+        };
+        match self.gateway.build(&wire, &Context::at(now.to_rfc3339())) {
             Ok(request) => {
                 self.state.in_flight = Some(InFlight {
                     purpose,
-                    operation: operation.clone(),
+                    operation,
                     sent_at: now,
                 });
-                Action::SendRequest { request, operation }
+                Action::SendRequest {
+                    request,
+                    operation: shown,
+                }
             }
             Err(e) if purpose == Purpose::Status && self.may_resend_instead_of_lookup(&e) => {
                 self.send_create(now)
@@ -350,19 +321,6 @@ impl PaymentFlow {
                 self.stop(AttentionReason::InvalidOperation, message, Some(e.code))
             }
         }
-    }
-
-    /// A provider without a lookup by merchant id (Tupay deposits) is recovered by re-sending the
-    /// same create, but only where the provider documents that as idempotent and only while the
-    /// create's outcome is unknown; anywhere else the flow stops rather than guess.
-    fn may_resend_instead_of_lookup(&self, error: &PspError) -> bool {
-        let Some((_, direction)) = create_order(&self.state.create) else {
-            return false;
-        };
-        error.code == crate::error::ErrorCode::Unsupported
-            && matches!(self.state.phase, Phase::Create | Phase::Recover)
-            && self.state.provider_id.is_none()
-            && self.gateway.idempotent_create(direction)
     }
 
     fn on_result(&mut self, now: FlowTime, purpose: Purpose, result: Result<Payment>) {
@@ -382,47 +340,16 @@ impl PaymentFlow {
                 let adopting = purpose == Purpose::Status && self.state.phase == Phase::Recover;
                 self.observe(now, payment, adopting);
             }
-            (Purpose::Create, Err(e)) => match e.code {
-                // The outcome is unknown: ask by merchant id, after a backoff.
-                ErrorCode::TemporarilyUnavailable | ErrorCode::BadResponse => {
-                    self.state.phase = Phase::Recover;
-                    self.backoff(now, e);
-                }
-                // An order with our merchant id exists: find out what it is.
-                ErrorCode::Duplicate => {
-                    self.state.phase = Phase::Recover;
-                    self.state.next_at = now;
-                    self.state.last_error = Some(e);
-                }
-                _ => {
-                    let message = format!("the provider refused the create: {}", e.message);
-                    let code = Some(e.code);
-                    self.state.last_error = Some(e);
-                    self.stop(AttentionReason::CreateRejected, message, code);
+            (Purpose::Create, Err(e)) => {
+                if self.on_create_error(now, e) {
                     return;
                 }
-            },
-            (Purpose::Status, Err(e)) => match e.code {
-                // The only answer that allows sending the create again.
-                ErrorCode::NotFound if self.state.phase == Phase::Recover => {
-                    self.state.phase = Phase::Create;
-                    self.state.next_at = now;
-                    self.state.last_error = Some(e);
-                }
-                // Tracking an order the provider already gave us: a lagging replica, retry.
-                ErrorCode::NotFound
-                | ErrorCode::TemporarilyUnavailable
-                | ErrorCode::BadResponse => {
-                    self.backoff(now, e);
-                }
-                _ => {
-                    let message = format!("the status call failed: {}", e.message);
-                    let code = Some(e.code);
-                    self.state.last_error = Some(e);
-                    self.stop(AttentionReason::StatusRejected, message, code);
+            }
+            (Purpose::Status, Err(e)) => {
+                if self.on_status_error(now, e) {
                     return;
                 }
-            },
+            }
         }
         if self.state.check_requested {
             self.state.check_requested = false;
@@ -439,7 +366,7 @@ impl PaymentFlow {
     }
 
     /// Takes a payment the provider reported in an answer.
-    fn observe(&mut self, now: FlowTime, payment: Payment, adopting: bool) {
+    pub(super) fn observe(&mut self, now: FlowTime, payment: Payment, adopting: bool) {
         let verdict = match self.judge(adopting) {
             Some(j) => j.judge(&payment),
             None => Verdict::Stop(
@@ -484,7 +411,7 @@ impl PaymentFlow {
     /// Fills what the answer left out (PayStar's status answers carry no merchant id, and the
     /// payout ones no amount) from what the flow knows; the identity checks have already
     /// established that the answer is about our order.
-    fn fill_known(&self, mut payment: Payment) -> Payment {
+    pub(super) fn fill_known(&self, mut payment: Payment) -> Payment {
         if let Some((order, _)) = create_order(&self.state.create) {
             payment
                 .merchant_id
@@ -502,7 +429,7 @@ impl PaymentFlow {
 
     /// A callback (verified or not) asked for a status call. `claimed` is what a verified
     /// callback says; after the end, a verified callback that agrees needs no call.
-    fn request_check(&mut self, now: FlowTime, claimed: Option<&PaymentStatus>) {
+    pub(super) fn request_check(&mut self, now: FlowTime, claimed: Option<&PaymentStatus>) {
         let in_flight = self.state.in_flight.is_some();
         match self.state.phase {
             Phase::Attention => {}
@@ -528,7 +455,7 @@ impl PaymentFlow {
         }
     }
 
-    fn backoff(&mut self, now: FlowTime, error: PspError) {
+    pub(super) fn backoff(&mut self, now: FlowTime, error: PspError) {
         self.state.error_streak = self.state.error_streak.saturating_add(1);
         let wait = self
             .state
@@ -538,7 +465,7 @@ impl PaymentFlow {
         self.state.last_error = Some(error);
     }
 
-    fn stop(
+    pub(super) fn stop(
         &mut self,
         reason: AttentionReason,
         message: String,
@@ -554,7 +481,7 @@ impl PaymentFlow {
         self.attention_action()
     }
 
-    fn attention_action(&self) -> Action {
+    pub(super) fn attention_action(&self) -> Action {
         let (reason, message, error_code) = match &self.state.attention {
             Some(a) => (a.reason, a.message.clone(), a.error_code),
             None => (
@@ -571,7 +498,7 @@ impl PaymentFlow {
         }
     }
 
-    fn deadline_message(&self) -> String {
+    pub(super) fn deadline_message(&self) -> String {
         let what = match (self.state.phase, &self.state.payment) {
             (Phase::Create, _) if self.state.creates_sent == 0 => {
                 "before the create could be sent".to_owned()
@@ -611,3 +538,7 @@ fn wait(at: FlowTime) -> Action {
 #[cfg(test)]
 #[path = "machine_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "resume_tests.rs"]
+mod resume_tests;

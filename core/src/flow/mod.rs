@@ -24,19 +24,29 @@
 //!   state is taken only when the provider documents it ([`crate::provider::Provider::late_transitions`]) and is
 //!   reported as [`Action::LateTransition`]; any other is `suspicious_transition`.
 //! - **Persistence**: [`FlowState`] is all the flow knows and round-trips through JSON; a
-//!   resumed flow gives the same actions as one that never stopped.
+//!   resumed flow gives the same actions as one that never stopped, once the host has supplied
+//!   the create's card again: the state keeps only its mask ([`card_data`]), and a re-send
+//!   without it is [`Action::NeedsCardData`]. Times stay within years 0000-9999 so every state
+//!   written reads back (`crate::time`).
+//! - **No lookup by merchant id** (Tupay deposits): the identical idempotent create is re-sent
+//!   instead, after the backoff; a `duplicate` answer to it means the order exists with an
+//!   unknown status, and the flow says so when it gives up (see `recovery.rs`).
 //!
 //! [`vectors`] runs the shared flow vectors (`tests/vectors/flows/`).
 
 mod action;
+pub mod card_data;
 pub mod late;
 mod machine;
 mod observe;
 pub mod policy;
+mod recovery;
+mod resume;
 mod state;
 pub mod vectors;
 
 pub use action::{Action, AttentionReason, TransportError};
+pub use card_data::StoredCard;
 pub use machine::PaymentFlow;
 pub use policy::FlowOptions;
 pub use state::{Attention, FlowState, FlowTime, InFlight, Phase, Purpose, STATE_VERSION};

@@ -1,18 +1,25 @@
 //! Everything a flow knows, as one plain value that round-trips through JSON. A host stores it
 //! after every step (`PaymentFlow::state_json`) and resumes from it after a crash; nothing else
 //! is needed besides the gateway config, which is deliberately *not* part of it (secrets stay
-//! in the host's config store, not in every persisted flow).
+//! in the host's config store, not in every persisted flow). Nor is the create's card: the state
+//! keeps only its mask ([`super::card_data`]), so a stored state never holds a CVV, a full PAN,
+//! an expiry, a holder name or a card token.
 
 use serde::{Deserialize, Serialize};
 
 use super::action::AttentionReason;
+use super::card_data::StoredCard;
 use super::policy::{FlowOptions, Rng};
 use crate::error::{ErrorCode, PspError, Result};
 use crate::model::{Direction, Operation, OrderRef, Payment, PaymentOrder, PaymentStatus};
 use crate::time::Timestamp;
 
 /// The format of [`FlowState`]; bumped when a stored state would no longer read the same.
-pub const STATE_VERSION: u32 = 1;
+///
+/// Version 2 took the card out of the state. Version 1 states are refused, not migrated: they
+/// may hold a full PAN and CVV, which must not be stored at all, so the host has to look at
+/// them (delete them, and look the order up by merchant id) rather than have pspkit read on.
+pub const STATE_VERSION: u32 = 2;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
@@ -20,9 +27,12 @@ pub struct FlowState {
     pub version: u32,
     /// `GatewayConfig::provider_id()` of the config the flow was started with.
     pub provider: String,
-    /// The create operation, exactly as given; every re-send uses it unchanged (same merchant id,
-    /// same idempotency key).
+    /// The create operation as given, without its card (see `card`); every re-send uses it
+    /// unchanged (same merchant id, same idempotency key) with the card the host supplied.
     pub create: Operation,
+    /// What is kept of the create's card: its mask and which fields it had. `None` without one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub card: Option<StoredCard>,
     pub options: FlowOptions,
     pub phase: Phase,
     pub started_at: FlowTime,
@@ -37,6 +47,10 @@ pub struct FlowState {
     pub creates_sent: u32,
     /// Temporary errors in a row (drives the backoff).
     pub error_streak: u32,
+    /// A re-sent create was answered `duplicate` (Tupay 104): an order under our idempotency key
+    /// exists, though the provider would not say what it is.
+    #[serde(default)]
+    pub order_exists: bool,
     /// A callback asked for a status call while a request was in flight (or after `done`).
     pub check_requested: bool,
     /// The provider's id for the order, once an answer we trust carried it.
@@ -73,6 +87,7 @@ pub enum Phase {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct InFlight {
     pub purpose: Purpose,
+    /// The operation sent (a create without its card, like [`FlowState::create`]).
     pub operation: Operation,
     pub sent_at: FlowTime,
 }
@@ -93,6 +108,8 @@ pub struct Attention {
 }
 
 /// An instant in Unix seconds, written as RFC 3339 UTC in JSON so stored states stay readable.
+/// Always within what RFC 3339 can write (years 0000-9999): `parse` refuses the rest and `plus`
+/// stops at `9999-12-31T23:59:59Z`, so every state written reads back.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct FlowTime(pub i64);
 
@@ -104,16 +121,22 @@ impl FlowTime {
             .ok_or_else(|| {
                 PspError::invalid(
                     field,
-                    format!("{} is not RFC 3339 UTC", crate::error::echo(text)),
+                    format!(
+                        "{} is not an RFC 3339 UTC time between 0000-01-01T00:00:00Z and 9999-12-31T23:59:59Z",
+                        crate::error::echo(text)
+                    ),
                 )
             })
     }
 
+    /// `seconds` later, stopping at the last instant RFC 3339 can write (a deadline past
+    /// 9999-12-31 is that instant: the flow stops there instead of writing a state that would
+    /// not read back).
     pub fn plus(self, seconds: u64) -> FlowTime {
-        FlowTime(
-            self.0
-                .saturating_add(i64::try_from(seconds).unwrap_or(i64::MAX)),
-        )
+        let later = self
+            .0
+            .saturating_add(i64::try_from(seconds).unwrap_or(i64::MAX));
+        FlowTime(later.min(Timestamp::MAX_UNIX))
     }
 
     pub fn to_rfc3339(self) -> String {
@@ -174,6 +197,25 @@ mod tests {
         let err = FlowTime::parse("now", "tomorrow").unwrap_err();
         assert_eq!(err.code, ErrorCode::InvalidRequest);
         assert!(err.message.starts_with("now:"));
+    }
+
+    #[test]
+    fn flow_times_stay_writable_at_the_edges() {
+        let late = FlowTime::parse("now", "9999-12-31T12:00:00Z").unwrap();
+        let deadline = late.plus(86_400);
+        assert_eq!(deadline.to_rfc3339(), "9999-12-31T23:59:59Z");
+        let text = serde_json::to_string(&deadline).unwrap();
+        assert_eq!(serde_json::from_str::<FlowTime>(&text).unwrap(), deadline);
+        assert_eq!(late.plus(u64::MAX), deadline);
+        for bad in ["0000-01-01T00:00:00+01:00", "9999-12-31T23:59:59-01:00"] {
+            let e = FlowTime::parse("now", bad).unwrap_err();
+            assert!(e.message.starts_with("now:"), "{}", e.message);
+            assert!(e.message.contains("9999-12-31"), "{}", e.message);
+        }
+        let long = "4111111111111111".repeat(100);
+        let e = FlowTime::parse("now", &long).unwrap_err();
+        assert!(!e.message.contains("4111111111111111"));
+        assert!(e.message.len() < 200);
     }
 
     #[test]

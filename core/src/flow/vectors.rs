@@ -4,11 +4,15 @@
 //! {"kind": "flow", "description": "...", "config": GatewayConfig,
 //!  "cases": [{"name": "...", "create": Operation, "options": FlowOptions, "start": "<RFC 3339>",
 //!    "config": GatewayConfig,                       // optional per-case override
+//!    "resumeWithCard": false,                       // optional, default true (see below)
+//!    "startError": {"code": ...},                   // optional: start must fail like this
 //!    "steps": [
 //!      {"poll": "<now>", "expect": Action},          // expect optional
 //!      {"response": HttpResponse, "now": "<now>"},  // or "expectError": {"code": ...}
 //!      {"transportError": "timeout", "now": "<now>"},
-//!      {"callback": HttpRequest, "now": "<now>", "expect": Reply}   // or "expectError"
+//!      {"callback": HttpRequest, "now": "<now>", "expect": Reply},  // or "expectError"
+//!      {"supplyCard": CardData},                     // or "expectError"
+//!      {"state": {"mustNotContain": ["4111111111111111", ...], "expect": {...}}}
 //!    ]}]}
 //! ```
 //!
@@ -16,13 +20,21 @@
 //! the request body as parsed JSON (like `expectRequest.json`); header names are lower case.
 //! Before every step the runner stores the flow's state as JSON and resumes from it, so each
 //! vector also checks that persistence changes nothing. Runners in other languages do the same.
+//!
+//! The stored state holds no card data, so the runner resumes as a host must: with the card
+//! supplied again (`resume_json_with_card`), by default the `card` of the case's `create`. With
+//! `"resumeWithCard": false` it resumes without one, until a `supplyCard` step succeeds; from
+//! then on it resumes with the card that step supplied (a host that asked the payer again).
+//! `supplyCard` calls `supply_card` on the flow. `state` checks the state JSON as stored: none of
+//! the `mustNotContain` strings may appear in its text, and `expect` (optional) matches the
+//! parsed state by subset. `startError` expects `start` to fail (the case then needs no steps).
 
 use serde_json::{Map, Value};
 
 use super::{Action, FlowOptions, PaymentFlow, TransportError};
 use crate::config::GatewayConfig;
 use crate::conformance::{subset_mismatch, FileReport};
-use crate::model::{HttpRequest, HttpResponse, Operation};
+use crate::model::{CardData, HttpRequest, HttpResponse, Operation};
 use crate::PspError;
 
 /// Runs every case of one flow vector file.
@@ -49,22 +61,90 @@ fn run_case(file: &Map<String, Value>, case: &Map<String, Value>) -> Result<(), 
         .get("start")
         .and_then(Value::as_str)
         .ok_or("no start")?;
-    let steps = case
-        .get("steps")
-        .and_then(Value::as_array)
-        .ok_or("no steps")?;
-    let mut flow = PaymentFlow::start(config.clone(), create, options, start)
-        .map_err(|e| format!("start failed: {}", error_json(&e)))?;
+    let no_steps = Vec::new();
+    let steps = match case.get("steps") {
+        Some(s) => s.as_array().ok_or("\"steps\" must be a list")?,
+        None if case.contains_key("startError") => &no_steps,
+        None => return Err("no steps".into()),
+    };
+    let mut card = match case.get("resumeWithCard") {
+        Some(Value::Bool(false)) => None,
+        None | Some(Value::Bool(true)) => create_card(&create),
+        Some(_) => return Err("\"resumeWithCard\" must be true or false".into()),
+    };
+    let started = PaymentFlow::start(config.clone(), create, options, start);
+    let mut flow = match (started, case.get("startError")) {
+        (Ok(flow), None) => flow,
+        (Err(e), None) => return Err(format!("start failed: {}", error_json(&e))),
+        (Ok(_), Some(e)) => return Err(format!("expected start to fail with {e}")),
+        (Err(e), Some(expected)) => return settle_error(&e, Some(expected)),
+    };
     for (i, step) in steps.iter().enumerate() {
         let stored = flow
             .state_json()
             .map_err(|e| format!("step {i}: {}", e.message))?;
-        flow = PaymentFlow::resume_json(config.clone(), &stored)
-            .map_err(|e| format!("step {i}: resume failed: {}", error_json(&e)))?;
+        let resumed = match &card {
+            Some(c) => PaymentFlow::resume_json_with_card(config.clone(), &stored, c.clone()),
+            None => PaymentFlow::resume_json(config.clone(), &stored),
+        };
+        flow = resumed.map_err(|e| format!("step {i}: resume failed: {}", error_json(&e)))?;
         let step = step
             .as_object()
             .ok_or(format!("step {i} is not an object"))?;
+        if let Some(c) = step.get("supplyCard") {
+            let supplied: CardData = parse(c, "supplyCard")?;
+            let result = flow.supply_card(supplied.clone());
+            if result.is_ok() {
+                card = Some(supplied);
+            }
+            match result {
+                Ok(()) => settle(&Value::Null, None, step.get("expectError")),
+                Err(e) => settle_error(&e, step.get("expectError")),
+            }
+            .map_err(|m| format!("step {i}: {m}"))?;
+            continue;
+        }
+        if let Some(check) = step.get("state") {
+            check_state(&stored, check).map_err(|m| format!("step {i}: {m}"))?;
+            continue;
+        }
         run_step(&mut flow, step).map_err(|m| format!("step {i}: {m}"))?;
+    }
+    Ok(())
+}
+
+/// The card of a create operation (what a host keeps to resume with).
+fn create_card(create: &Operation) -> Option<CardData> {
+    match create {
+        Operation::CreateDeposit(o)
+        | Operation::CreateReverseDeposit(o)
+        | Operation::CreatePayout(o) => o.card.clone(),
+        _ => None,
+    }
+}
+
+/// A `state` step: the stored JSON text holds none of `mustNotContain`, and matches `expect`.
+fn check_state(stored: &str, check: &Value) -> Result<(), String> {
+    let check = check.as_object().ok_or("\"state\" must be an object")?;
+    if let Some(list) = check.get("mustNotContain") {
+        let list = list
+            .as_array()
+            .ok_or("\"mustNotContain\" must be a list of strings")?;
+        for needle in list {
+            let needle = needle
+                .as_str()
+                .ok_or("\"mustNotContain\" must be a list of strings")?;
+            if stored.contains(needle) {
+                return Err(format!("the stored state contains {needle:?}: {stored}"));
+            }
+        }
+    }
+    if let Some(expect) = check.get("expect") {
+        let actual: Value =
+            serde_json::from_str(stored).map_err(|e| format!("state is not JSON: {e}"))?;
+        if let Some(m) = subset_mismatch(expect, &actual) {
+            return Err(format!("state {m}; got {actual}"));
+        }
     }
     Ok(())
 }
@@ -106,7 +186,7 @@ fn run_step(flow: &mut PaymentFlow, step: &Map<String, Value>) -> Result<(), Str
             Err(e) => settle_error(&e, expect_error),
         };
     }
-    Err("a step needs \"poll\", \"response\", \"transportError\" or \"callback\"".into())
+    Err("a step needs \"poll\", \"response\", \"transportError\", \"callback\", \"supplyCard\" or \"state\"".into())
 }
 
 /// The action as JSON, with `request.json` added for a JSON request body.

@@ -98,28 +98,68 @@ function runFlowCase(file, c, api) {
   if (config === undefined) return "no config";
   if (c.create === undefined) return "no create";
   if (typeof c.start !== "string") return "no start";
-  if (!Array.isArray(c.steps)) return "no steps";
+  const steps = c.steps ?? (c.startError !== undefined ? [] : undefined);
+  if (!Array.isArray(steps)) return "no steps";
+  if (c.resumeWithCard !== undefined && typeof c.resumeWithCard !== "boolean") {
+    return '"resumeWithCard" must be true or false';
+  }
+  // The host's copy of the card, supplied on every resume (the stored state holds only its mask).
+  let card = c.resumeWithCard === false ? null : (c.create?.card ?? null);
   let flow;
   try {
     flow = api.PaymentFlow.start(config, c.create, c.options ?? null, c.start);
   } catch (e) {
+    if (c.startError !== undefined) return settleError(e, c.startError, "start", api);
     return `start failed: ${describe(e)}`;
   }
-  for (const [i, step] of c.steps.entries()) {
+  if (c.startError !== undefined) {
+    flow.free();
+    return `expected start to fail with ${JSON.stringify(c.startError)}`;
+  }
+  for (const [i, step] of steps.entries()) {
+    let stored;
     try {
-      const stored = flow.stateJson();
+      stored = flow.stateJson();
       flow.free();
-      flow = api.PaymentFlow.resumeJson(config, stored);
+      flow = api.PaymentFlow.resumeJson(config, stored, card);
     } catch (e) {
       return `step ${i}: resume failed: ${describe(e)}`;
     }
     if (typeof step !== "object" || step === null || Array.isArray(step)) {
       return `step ${i} is not an object`;
     }
-    const why = runFlowStep(flow, step, api);
+    let why;
+    if (step.supplyCard !== undefined) {
+      why = null;
+      try {
+        flow.supplyCard(step.supplyCard);
+        card = step.supplyCard;
+        if (step.expectError !== undefined) why = `expected an error ${JSON.stringify(step.expectError)}`;
+      } catch (e) {
+        why = settleError(e, step.expectError, "supply_card", api);
+      }
+    } else if (step.state !== undefined) {
+      why = checkState(stored, step.state);
+    } else {
+      why = runFlowStep(flow, step, api);
+    }
     if (why !== null) return `step ${i}: ${why}`;
   }
   flow.free();
+  return null;
+}
+
+/** A `state` step: the stored JSON holds none of `mustNotContain` and matches `expect`. */
+function checkState(stored, check) {
+  if (typeof check !== "object" || check === null) return '"state" must be an object';
+  for (const needle of check.mustNotContain ?? []) {
+    if (typeof needle !== "string") return '"mustNotContain" must be a list of strings';
+    if (stored.includes(needle)) return `the stored state contains ${JSON.stringify(needle)}: ${stored}`;
+  }
+  if (check.expect !== undefined) {
+    const m = subsetMismatch(check.expect, JSON.parse(stored));
+    if (m) return `state ${m}; got ${stored}`;
+  }
   return null;
 }
 
@@ -140,7 +180,7 @@ function runFlowStep(flow, step, api) {
   } else if (step.callback !== undefined) {
     call = () => flow.handleCallback(now(), step.callback);
   } else {
-    return 'a step needs "poll", "response", "transportError" or "callback"';
+    return 'a step needs "poll", "response", "transportError", "callback", "supplyCard" or "state"';
   }
   let actual;
   try {

@@ -2,6 +2,7 @@ package dev.pspkit
 
 import dev.pspkit.ffi.Gateway
 import dev.pspkit.model.Action
+import dev.pspkit.model.CardData
 import dev.pspkit.model.Context
 import dev.pspkit.model.FlowOptions
 import dev.pspkit.model.HttpRequest
@@ -83,12 +84,17 @@ class Client(
         FlowDriver.drive(flow, { transport.send(it, timeout) }, onState, callbacks)
     }
 
-    /** Continues a flow stored by [run]'s [onState]; a request lost in the crash is looked up, not re-sent blindly. */
+    /**
+     * Continues a flow stored by [run]'s [onState]; a request lost in the crash is looked up, not
+     * re-sent blindly. [card]: the create's card, supplied again (the stored state holds only its
+     * mask); a card create that must be re-sent without it ends with [Action.NeedsCardData].
+     */
     fun resume(
         stateJson: String,
         onState: ((String) -> Unit)? = null,
         callbacks: CallbackInbox? = null,
-    ): Action = gateway.resumeFlow(stateJson).use { flow ->
+        card: CardData? = null,
+    ): Action = (if (card == null) gateway.resumeFlow(stateJson) else gateway.resumeFlowWithCard(stateJson, card)).use { flow ->
         FlowDriver.recoverInterrupted(flow)
         FlowDriver.drive(flow, { transport.send(it, timeout) }, onState, callbacks)
     }

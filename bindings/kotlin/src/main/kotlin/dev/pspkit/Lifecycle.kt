@@ -32,6 +32,11 @@ import javax.net.ssl.SSLException
  * asks for and report the answer or the transport failure, sleep until the time it names, feed
  * callbacks in. The core decides everything else (safe creates, lookups by merchant id, backoff,
  * deadline). `Client.run` and `Client.resume` are the entry points.
+ *
+ * Card data: the stored state holds the create's card only as its 6x4 mask (no CVV, expiry,
+ * holder or token). A resumed card flow that must send its create again needs the card from the
+ * host (`Client.resume(stateJson, card = ...)`); without it the run returns
+ * [Action.NeedsCardData] and nothing is sent.
  */
 
 /** The current time as the core wants it: RFC 3339 UTC with whole seconds. */
@@ -114,7 +119,7 @@ internal object FlowDriver {
         if (flow.awaitingAnswer()) flow.handleTransportError(utcNow(), TransportError.INTERRUPTED)
     }
 
-    /** Runs [flow] until done, needs attention or a late transition; returns that action. */
+    /** Runs [flow] until done, needs attention, needs card data or a late transition; returns that action. */
     fun drive(
         flow: PaymentFlow,
         send: (HttpRequest) -> HttpResponse,
@@ -126,7 +131,8 @@ internal object FlowDriver {
             onState?.invoke(flow.stateJson())
             while (true) {
                 when (val action = flow.poll(utcNow())) {
-                    is Action.Done, is Action.NeedsAttention, is Action.LateTransition -> {
+                    is Action.Done, is Action.NeedsAttention, is Action.LateTransition,
+                    is Action.NeedsCardData -> {
                         onState?.invoke(flow.stateJson())
                         return action
                     }

@@ -110,24 +110,70 @@ class VectorsTest {
      */
     private fun runFlowCase(file: Map<String, Any?>, case: Map<String, Any?>) {
         val configJson = Json.write(case["config"] ?: file["config"] ?: throw CaseFailed("no config"))
-        val create = Json.write(case["create"] ?: throw CaseFailed("no create"))
+        @Suppress("UNCHECKED_CAST")
+        val createMap = case["create"] as? Map<String, Any?> ?: throw CaseFailed("no create")
+        val create = Json.write(createMap)
         val start = case["start"] as? String ?: throw CaseFailed("no start")
-        val steps = case["steps"] as? List<*> ?: throw CaseFailed("no steps")
+        val startError = case["startError"]
+        val steps = case["steps"] as? List<*> ?: (if (startError != null) emptyList<Any?>() else throw CaseFailed("no steps"))
+        val resumeWithCard = when (val r = case["resumeWithCard"]) {
+            null -> true
+            is Boolean -> r
+            else -> throw CaseFailed("\"resumeWithCard\" must be true or false")
+        }
+        // The host's copy of the card, supplied on every resume (the state holds only its mask).
+        var card: Any? = if (resumeWithCard) createMap["card"] else null
         var flow = try { PaymentFlow.startJson(configJson, create, Json.write(case["options"] ?: emptyMap<String, Any?>()), start) }
-        catch (e: PspException) { throw CaseFailed("start failed: ${Json.write(errorJson(e))}") }
+        catch (e: PspException) {
+            if (startError != null) return settleError(e, startError, "start")
+            throw CaseFailed("start failed: ${Json.write(errorJson(e))}")
+        }
         try {
+            if (startError != null) throw CaseFailed("expected start to fail with ${Json.write(startError)}")
             steps.forEachIndexed { i, s ->
-                val resumed = try { PaymentFlow.resumeJson(configJson, flow.stateJson()) }
-                catch (e: PspException) { throw CaseFailed("step $i: resume failed: ${Json.write(errorJson(e))}") }
+                val stored = flow.stateJson()
+                val resumed = try {
+                    val c = card
+                    if (c == null) PaymentFlow.resumeJson(configJson, stored)
+                    else PaymentFlow.resumeJsonWithCard(configJson, stored, Json.write(c))
+                } catch (e: PspException) { throw CaseFailed("step $i: resume failed: ${Json.write(errorJson(e))}") }
                 flow.close()
                 flow = resumed
                 @Suppress("UNCHECKED_CAST")
                 val step = s as? Map<String, Any?> ?: throw CaseFailed("step $i is not an object")
-                try { runFlowStep(flow, step) } catch (e: CaseFailed) { throw CaseFailed("step $i: ${e.message}") }
+                try {
+                    when {
+                        step.containsKey("supplyCard") -> {
+                            val supplied = step["supplyCard"]
+                            var failed = false
+                            try { flow.supplyCardJson(Json.write(supplied)) } catch (e: PspException) {
+                                failed = true
+                                settleError(e, step["expectError"], "supply_card")
+                            }
+                            if (!failed) {
+                                card = supplied
+                                settleValue(null, null, step["expectError"])
+                            }
+                        }
+                        step.containsKey("state") -> checkState(stored, step["state"])
+                        else -> runFlowStep(flow, step)
+                    }
+                } catch (e: CaseFailed) { throw CaseFailed("step $i: ${e.message}") }
             }
         } finally {
             flow.close()
         }
+    }
+
+    /** A `state` step: the stored JSON holds none of `mustNotContain` and matches `expect`. */
+    private fun checkState(stored: String, check: Any?) {
+        @Suppress("UNCHECKED_CAST")
+        val c = check as? Map<String, Any?> ?: throw CaseFailed("\"state\" must be an object")
+        (c["mustNotContain"] as? List<*> ?: emptyList<Any?>()).forEach { needle ->
+            val n = needle as? String ?: throw CaseFailed("\"mustNotContain\" must be a list of strings")
+            if (stored.contains(n)) throw CaseFailed("the stored state contains \"$n\": $stored")
+        }
+        c["expect"]?.let { e -> mismatch(e, Json.parse(stored), "$")?.let { throw CaseFailed("state $it; got $stored") } }
     }
 
     private fun runFlowStep(flow: PaymentFlow, step: Map<String, Any?>) {
@@ -158,7 +204,7 @@ class VectorsTest {
             val reply = try { flow.handleCallbackJson(now(), Json.write(c)) } catch (e: PspException) { return settleError(e, expectError, "handle_callback") }
             return settleValue(Json.parse(reply), expect, expectError)
         }
-        throw CaseFailed("a step needs \"poll\", \"response\", \"transportError\" or \"callback\"")
+        throw CaseFailed("a step needs \"poll\", \"response\", \"transportError\", \"callback\", \"supplyCard\" or \"state\"")
     }
 
     private fun checkRequest(exp: Map<String, Any?>, actual: HttpRequest) {
