@@ -20,5 +20,12 @@ fuzz: setup-fuzz
 	PSPKIT_FUZZ_PENDING=$(FUZZ_PENDING) fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_TARGETS)
 
 test-fuzz: setup-fuzz
+	cargo fmt --manifest-path fuzz/Cargo.toml --all -- --check
+	cargo clippy -q --manifest-path fuzz/Cargo.toml --workspace --all-targets -- -D warnings
 	cargo test -q --manifest-path fuzz/Cargo.toml -p pspkit-fuzz-common
 	PSPKIT_FUZZ_PENDING=$(FUZZ_PENDING) fuzz/run.sh $(FUZZ_SMOKE_SECONDS) $(FUZZ_TARGETS)
+
+# The findings kept in fuzz/regressions/, run with the pending checks: which still fail.
+.PHONY: fuzz-regressions
+fuzz-regressions: setup-fuzz
+	fuzz/regressions.sh
