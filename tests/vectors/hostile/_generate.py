@@ -1032,6 +1032,62 @@ def flows():
                       {"response": ps_resp({"externalId": "PSP-1", "orderStatus": "Processing"}),
                        "now": "2026-01-01T00:00:11Z"},
                       {"poll": "2026-01-01T00:00:11Z", "expect": {"type": "wait_until"}}]})
+    dup_cb = '{"externalId":"PSP-1","status":"Processing","status":"Success","amount":"100","orderType":"Deposit"}'
+    c.append({"name": "flow: a callback with duplicate status keys is refused and moves nothing",
+              "create": FLOW_CREATE, "start": "2026-01-01T00:00:00Z", "options": {"seed": 0},
+              "steps": started() + [
+                  {"callback": flow_cb(dup_cb, flow_sig("PSP-1", "Success", "100")),
+                   "now": "2026-01-01T00:00:10Z", "expectError": {"code": "bad_response"}},
+                  {"poll": "2026-01-01T00:00:10Z",
+                   "expect": {"type": "wait_until", "at": "2026-01-01T00:02:01Z"}}]})
+    c.append({"name": "flow: a callback nested 10000 deep is refused and moves nothing",
+              "create": FLOW_CREATE, "start": "2026-01-01T00:00:00Z", "options": {"seed": 0},
+              "steps": started() + [
+                  {"callback": flow_cb(nested(10000), flow_sig("PSP-1", "Success", "100")),
+                   "now": "2026-01-01T00:00:10Z", "expectError": {"code": "bad_response"}},
+                  {"poll": "2026-01-01T00:00:10Z",
+                   "expect": {"type": "wait_until", "at": "2026-01-01T00:02:01Z"}}]})
+    # Other providers: callbacks naming another order, unsigned fields.
+    hosted = compact({"checkout_type": "HOSTED",
+                      "redirect_url": "https://checkout-stg.directa24.com/v1/gateway/show?id_payment=300000025",
+                      "deposit_id": 300000025, "merchant_invoice_id": "INV-0001"})
+    c.append({"name": "flow (tupay): a deposit notification for another deposit_id is refused",
+              "config": TP, "create": TP_DEPOSIT, "start": "2026-01-01T00:00:00Z", "options": {"seed": 0},
+              "steps": [
+                  {"poll": "2026-01-01T00:00:00Z",
+                   "expect": {"type": "send_request", "operation": {"type": "create_deposit"}}},
+                  {"response": resp(201, hosted), "now": "2026-01-01T00:00:01Z"},
+                  {"callback": {"method": "POST", "url": "https://shop.pe/tupay/notify",
+                                "headers": {"content-type": "application/json"},
+                                "body": '{"deposit_id": 300000099}'},
+                   "now": "2026-01-01T00:00:10Z", "expectError": {"code": "invalid_request"}},
+                  {"poll": "2026-01-01T00:00:10Z", "expect": {"type": "wait_until"}}]})
+    c.append({"name": "flow (dpay): a status_url call naming another payout is refused",
+              "config": DP, "create": DP_MOMO, "start": "2026-01-01T00:00:00Z", "options": {"seed": 0},
+              "steps": [
+                  {"poll": "2026-01-01T00:00:00Z",
+                   "expect": {"type": "send_request", "operation": {"type": "create_payout"}}},
+                  {"response": dresp('{"tracking":"79DF-60B0-17F6","payment_id":"W-1001","status":"CREATED"}'),
+                   "now": "2026-01-01T00:00:01Z"},
+                  {"callback": {"method": "GET", "url": "https://shop.example/dpay?payment_id=W-EVIL",
+                                "headers": {}, "body": ""},
+                   "now": "2026-01-01T00:00:10Z", "expectError": {"code": "invalid_request"}},
+                  {"poll": "2026-01-01T00:00:10Z", "expect": {"type": "wait_until"}}]})
+    pn_async = "type=async-response\n&merchant-order-id=902B4FF5\n&paynet-order-id=1969596\n"
+    c.append({"name": "flow (paynet): an unsigned merchant_order in a verified callback is not adopted",
+              "config": PN, "create": PN_SALE, "start": "2026-01-01T00:00:00Z", "options": {"seed": 0},
+              "steps": [
+                  {"poll": "2026-01-01T00:00:00Z",
+                   "expect": {"type": "send_request", "operation": {"type": "create_deposit"}}},
+                  {"response": resp(200, pn_async, FORM), "now": "2026-01-01T00:00:01Z"},
+                  {"callback": pn_get([("status", "approved"), ("merchant_order", "EVIL-ORDER"),
+                                       ("client_orderid", "902B4FF5"), ("orderid", "1969596"),
+                                       ("control", pn_cb_control("approved", "1969596", "902B4FF5"))]),
+                   "now": "2026-01-01T00:00:10Z", "expect": {"status": 200}},
+                  {"poll": "2026-01-01T00:00:10Z",
+                   "expect": {"type": "send_request",
+                              "operation": {"type": "get_deposit", "merchantId": "902B4FF5",
+                                            "providerId": "1969596"}}}]})
     # Tupay: an altered cashout_id in a verified notification never becomes the order asked about.
     tp_create = {"type": "create_payout", "merchantId": "cashoutV35381", "amount": "100", "currency": "PEN",
                  "callbackUrl": "https://shop.pe/tupay/cashouts",
