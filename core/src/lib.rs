@@ -35,6 +35,7 @@ pub mod provider;
 pub mod providers;
 pub mod secret;
 mod serde_error;
+pub mod signed_fields;
 pub mod time;
 pub mod url;
 pub mod validate;

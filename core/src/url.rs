@@ -74,74 +74,204 @@ pub fn decode_component(s: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
-/// A caller-supplied URL (callback, redirect): absolute `https://` with a host, no spaces.
-/// Plain `http://` is accepted only for loopback hosts (a local sandbox on this machine).
-pub fn check_https_url(field: &str, url: &str) -> Result<()> {
-    let rest = url
-        .strip_prefix("https://")
-        .or_else(|| {
-            url.strip_prefix("http://")
-                .filter(|r| is_loopback_authority(r))
-        })
-        .ok_or_else(|| PspError::invalid(field, "must be an absolute https:// URL"))?;
-    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
-    if host.is_empty()
-        || url.chars().any(|c| c.is_whitespace() || c.is_control())
-        || url.len() > 2048
-    {
+/// An id placed in a URL path as one segment: percent-encoded (so `/`, `?`, `#` and `%` stay
+/// inside the segment), and refused when empty or a dot segment. `.` and `..` survive any
+/// encoding and an HTTP client resolves them (RFC 3986 §5.2.4), so
+/// `withdrawal-order/..` would reach another endpoint.
+pub fn path_segment(field: &str, value: &str) -> Result<String> {
+    if value.is_empty() {
+        return Err(PspError::invalid(field, "must not be empty"));
+    }
+    if value == "." || value == ".." {
         return Err(PspError::invalid(
             field,
-            "must be an absolute https:// URL with a host, no spaces, at most 2048 characters",
+            "must not be \".\" or \"..\" (it is used as a URL path segment)",
         ));
     }
-    Ok(())
+    Ok(encode_component(value))
 }
 
-fn is_loopback_authority(rest: &str) -> bool {
-    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
-    let host = match authority.rsplit_once(':') {
-        Some((h, port)) if port.bytes().all(|b| b.is_ascii_digit()) => h,
-        _ => authority,
+/// A value placed in a URL query string (`?key=value`): percent-encoded so `&`, `=`, `#` and
+/// `+` cannot start another parameter or change this one.
+pub fn query_component(value: &str) -> String {
+    encode_component(value)
+}
+
+/// Why a URL was refused; the message names the rule, never the URL (it may carry a token).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+enum UrlRule {
+    #[error("must be an absolute https:// URL")]
+    NotAbsolute,
+    #[error("must use https (plain http only for localhost, 127.0.0.0/8 or [::1])")]
+    NotHttps,
+    #[error("must not contain spaces, control characters or backslashes")]
+    BadCharacter,
+    #[error("must not carry userinfo (user@host): the host would be what follows the @")]
+    Userinfo,
+    #[error("must have a host")]
+    NoHost,
+    #[error("has a host with characters a host name cannot have")]
+    BadHost,
+    #[error("must have a port from 1 to 65535 after the colon")]
+    BadPort,
+    #[error("must be scheme://host[:port][/path], without query or fragment")]
+    QueryOrFragment,
+    #[error("must not contain \".\" or \"..\" path segments")]
+    DotSegment,
+    #[error("must be at most 2048 characters")]
+    TooLong,
+    #[error("must be ASCII (write an international host name in its xn-- form)")]
+    NonAscii,
+}
+
+const MAX_URL: usize = 2048;
+
+/// The scheme (lower case), the host (lower case), the port text and what follows the authority.
+struct Parts<'a> {
+    scheme: String,
+    host: String,
+    port: Option<&'a str>,
+    rest: &'a str,
+}
+
+/// Splits an absolute `http(s)://` URL. Every character must be printable (no space, no control
+/// character, no backslash: WHATWG parsers read `\` as `/`, others do not, and the two then
+/// disagree on the host); the authority must be a plain host with an optional port.
+fn split(url: &str) -> Result<Parts<'_>, UrlRule> {
+    if url.len() > MAX_URL {
+        return Err(UrlRule::TooLong);
+    }
+    if url
+        .chars()
+        .any(|c| c.is_whitespace() || c.is_control() || c == '\\')
+    {
+        return Err(UrlRule::BadCharacter);
+    }
+    let (scheme, after) = url.split_once("://").ok_or(UrlRule::NotAbsolute)?;
+    let scheme = scheme.to_ascii_lowercase();
+    if scheme != "https" && scheme != "http" {
+        return Err(UrlRule::NotHttps);
+    }
+    let end = after.find(['/', '?', '#']).unwrap_or(after.len());
+    let (authority, rest) = after.split_at(end);
+    if authority.contains('@') {
+        return Err(UrlRule::Userinfo);
+    }
+    let (host, port) = if authority.starts_with('[') {
+        let (v6, tail) = authority.split_once(']').ok_or(UrlRule::BadHost)?;
+        let inner = v6.strip_prefix('[').unwrap_or(v6);
+        if inner.is_empty()
+            || !inner
+                .bytes()
+                .all(|b| b.is_ascii_hexdigit() || b == b':' || b == b'.')
+        {
+            return Err(UrlRule::BadHost);
+        }
+        let port = match tail {
+            "" => None,
+            t => Some(t.strip_prefix(':').ok_or(UrlRule::BadHost)?),
+        };
+        (authority.get(..v6.len() + 1).ok_or(UrlRule::BadHost)?, port)
+    } else {
+        match authority.split_once(':') {
+            Some((h, p)) => (h, Some(p)),
+            None => (authority, None),
+        }
     };
-    matches!(host, "127.0.0.1" | "localhost" | "[::1]")
+    if host.is_empty() {
+        return Err(UrlRule::NoHost);
+    }
+    if !host.starts_with('[')
+        && !host
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_'))
+    {
+        return Err(UrlRule::BadHost);
+    }
+    if let Some(p) = port {
+        let ok = !p.is_empty()
+            && p.len() <= 5
+            && p.bytes().all(|b| b.is_ascii_digit())
+            && p.parse::<u32>().is_ok_and(|n| (1..=65_535).contains(&n));
+        if !ok {
+            return Err(UrlRule::BadPort);
+        }
+    }
+    Ok(Parts {
+        scheme,
+        host: host.to_ascii_lowercase(),
+        port,
+        rest,
+    })
+}
+
+/// Loopback hosts, where plain http is accepted (a sandbox on this machine): `localhost`,
+/// any `127.x.y.z` (all of 127.0.0.0/8 is loopback) and `[::1]`.
+fn is_loopback(host: &str) -> bool {
+    if host == "localhost" || host == "[::1]" {
+        return true;
+    }
+    let octets: Vec<&str> = host.split('.').collect();
+    octets.len() == 4
+        && octets.first() == Some(&"127")
+        && octets.iter().all(|o| {
+            !o.is_empty()
+                && o.len() <= 3
+                && o.bytes().all(|b| b.is_ascii_digit())
+                && o.parse::<u16>().is_ok_and(|n| n <= 255)
+        })
+}
+
+fn scheme_allowed(parts: &Parts<'_>) -> Result<(), UrlRule> {
+    match parts.scheme.as_str() {
+        "https" => Ok(()),
+        "http" if is_loopback(&parts.host) => Ok(()),
+        _ => Err(UrlRule::NotHttps),
+    }
+}
+
+/// A caller-supplied URL (callback, redirect): absolute `https://` with a host, no userinfo,
+/// no spaces or control characters. Plain `http://` is accepted only for loopback hosts.
+pub fn check_https_url(field: &str, url: &str) -> Result<()> {
+    split(url)
+        .and_then(|p| scheme_allowed(&p))
+        .map_err(|rule| PspError::invalid(field, rule))
+}
+
+/// Whether a URL a provider sent may be handed to the host as the payer's next stop (a hosted
+/// page, a 3-D Secure form): the host puts it into a `Location` header or a page, so it gets the
+/// caller-URL rule ([`check_https_url`]: https, or http on loopback for the sandbox; a host; no
+/// userinfo, spaces, control characters or backslashes). Anything else is not passed on.
+pub fn is_payer_redirect(url: &str) -> bool {
+    split(url).and_then(|p| scheme_allowed(&p)).is_ok()
 }
 
 /// A base URL from config: `http(s)://host[:port][/path]`, returned without a trailing slash and
 /// with the scheme and host in lower case. Plain `http` is accepted only for loopback hosts
-/// (the local sandbox).
+/// (the local sandbox). Every request URL starts with it, so nothing in it may change where a
+/// request goes: no userinfo, query, fragment, dot segment or unprintable character.
 pub fn normalize_base_url(field: &str, url: &str) -> Result<String> {
-    let (scheme, rest) = url
-        .split_once("://")
-        .ok_or_else(|| PspError::invalid(field, "must be an absolute URL"))?;
-    let scheme = scheme.to_ascii_lowercase();
-    let (authority, path) = match rest.find('/') {
-        Some(i) => rest.split_at(i),
-        None => (rest, ""),
-    };
-    let authority = authority.to_ascii_lowercase();
-    let host = authority
-        .rsplit_once(':')
-        .map(|(h, _)| h)
-        .unwrap_or(&authority);
-    let loopback = host == "127.0.0.1" || host == "localhost" || host == "[::1]";
-    if authority.is_empty() || url.chars().any(|c| c.is_whitespace()) || url.contains(['?', '#']) {
-        return Err(PspError::invalid(
-            field,
-            "must be scheme://host[:port][/path] without query or spaces",
-        ));
+    normalize(url).map_err(|rule| PspError::invalid(field, rule))
+}
+
+fn normalize(url: &str) -> Result<String, UrlRule> {
+    let parts = split(url)?;
+    if !url.is_ascii() {
+        return Err(UrlRule::NonAscii);
     }
-    match scheme.as_str() {
-        "https" => {}
-        "http" if loopback => {}
-        _ => {
-            return Err(PspError::invalid(
-                field,
-                "must use https (http only for 127.0.0.1/localhost)",
-            ))
-        }
+    scheme_allowed(&parts)?;
+    let path = parts.rest;
+    if path.contains(['?', '#']) {
+        return Err(UrlRule::QueryOrFragment);
     }
+    if path.split('/').any(|s| s == "." || s == "..") {
+        return Err(UrlRule::DotSegment);
+    }
+    let port = parts.port.map(|p| format!(":{p}")).unwrap_or_default();
     Ok(format!(
-        "{scheme}://{authority}{}",
+        "{}://{}{port}{}",
+        parts.scheme,
+        parts.host,
         path.trim_end_matches('/')
     ))
 }
@@ -181,5 +311,105 @@ mod tests {
         assert!(check_https_url("callbackUrl", "http://127.0.0.1:8080/cb").is_ok());
         assert!(check_https_url("callbackUrl", "http://127.0.0.1.evil.com/cb").is_err());
         assert!(check_https_url("callbackUrl", "http://localhost@evil.com/cb").is_err());
+    }
+
+    fn base(url: &str) -> std::result::Result<String, String> {
+        normalize_base_url("baseUrl", url).map_err(|e| {
+            assert_eq!(e.code, crate::error::ErrorCode::InvalidRequest);
+            assert!(e.message.starts_with("baseUrl: "), "{}", e.message);
+            e.message
+        })
+    }
+
+    #[test]
+    fn base_urls_keep_the_sandbox_and_real_hosts() {
+        for (given, want) in [
+            (
+                "http://127.0.0.1:8080/paystar/",
+                "http://127.0.0.1:8080/paystar",
+            ),
+            ("http://127.1.2.3:9", "http://127.1.2.3:9"),
+            ("http://LOCALHOST:8787", "http://localhost:8787"),
+            ("http://[::1]:8080/x", "http://[::1]:8080/x"),
+            ("https://[2001:db8::1]/", "https://[2001:db8::1]"),
+            (
+                "https://acquiring_api.obmenka.ua/",
+                "https://acquiring_api.obmenka.ua",
+            ),
+            (
+                "https://h.example:443/api/v1",
+                "https://h.example:443/api/v1",
+            ),
+        ] {
+            assert_eq!(base(given).as_deref(), Ok(want), "{given}");
+        }
+    }
+
+    #[test]
+    fn base_urls_refuse_what_would_move_the_request() {
+        for (given, rule) in [
+            ("http://localhost:80@evil.com", "userinfo"),
+            ("https://user:pw@bank.example", "userinfo"),
+            ("https://:443", "must have a host"),
+            ("https://", "must have a host"),
+            ("https:///path", "must have a host"),
+            ("https://h.example\u{0}/x", "control"),
+            ("https://h.example/a\u{7f}b", "control"),
+            ("https://h.example/a\u{85}b", "control"),
+            ("https://h.example/a b", "spaces"),
+            ("https://h.example\r\nX-Evil: 1", "control"),
+            ("https://h.example\\@evil.com", "backslash"),
+            ("https://h.example:0", "port"),
+            ("https://h.example:65536", "port"),
+            ("https://h.example:", "port"),
+            ("https://h.example:8o", "port"),
+            ("https://h.example/?a=1", "query"),
+            ("https://h.example/#x", "query"),
+            ("https://h.example/a/../b", "\"..\""),
+            ("http://example.com", "https"),
+            ("http://127.0.0.1.evil.com", "https"),
+            ("http://127.0.0.256", "https"),
+            ("ftp://h.example", "https"),
+            ("h.example", "absolute"),
+            ("https://bänk.example", "host"),
+            ("https://h.example/ç", "ASCII"),
+            ("https://[[::1]/", "host"),
+            ("https://[::1/", "host"),
+            ("https://[::1]x/", "host"),
+            ("https://[]/", "host"),
+        ] {
+            let msg = base(given).expect_err(given);
+            assert!(msg.contains(rule), "{given:?}: {msg}");
+        }
+    }
+
+    #[test]
+    fn payer_redirects() {
+        assert!(is_payer_redirect("https://acs.example/3ds?x=1#f"));
+        assert!(is_payer_redirect("http://127.0.0.1:8787/page"));
+        for bad in [
+            "http://acs.example/3ds",
+            "https://acs.example/3ds\r\nSet-Cookie: a=b",
+            "https://bank.example@evil.example/",
+            "https:///x",
+            "javascript:alert(1)",
+        ] {
+            assert!(!is_payer_redirect(bad), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn path_segments_and_queries() {
+        assert_eq!(
+            path_segment("id", "a/b?c#d%e").as_deref(),
+            Ok("a%2Fb%3Fc%23d%25e")
+        );
+        assert_eq!(path_segment("id", "a..b").as_deref(), Ok("a..b"));
+        assert_eq!(path_segment("id", "...").as_deref(), Ok("..."));
+        for bad in ["", ".", ".."] {
+            let e = path_segment("merchantId", bad).unwrap_err();
+            assert!(e.message.starts_with("merchantId: "), "{}", e.message);
+        }
+        assert_eq!(query_component("a&b=c+d e#"), "a%26b%3Dc%2Bd%20e%23");
     }
 }

@@ -26,6 +26,53 @@ pub fn id(field: &str, value: &str, max: usize) -> Result<()> {
     Ok(())
 }
 
+/// An id that goes into a URL path as one segment: a valid [`id`] that is not a dot segment,
+/// returned percent-encoded ([`crate::url::path_segment`]).
+pub fn path_id(field: &str, value: &str, max: usize) -> Result<String> {
+    id(field, value, max)?;
+    crate::url::path_segment(field, value)
+}
+
+/// A value sent in an HTTP header (a token, an API login, a client id): printable ASCII, not
+/// blank, no surrounding spaces. CR/LF would start a header of the caller's choosing, other
+/// control characters make clients refuse the request or cut it, and a blank token turns
+/// into `Bearer   `. The message names the field and never the value (it is often a secret).
+pub fn header_value(field: &str, value: &str) -> Result<()> {
+    if value.trim().is_empty() {
+        return Err(PspError::invalid(field, "must not be empty or blank"));
+    }
+    if !value.bytes().all(|b| (0x20..=0x7e).contains(&b)) {
+        return Err(PspError::invalid(
+            field,
+            "must be printable ASCII without control characters such as CR or LF (it is sent in an HTTP header)",
+        ));
+    }
+    if value.starts_with(' ') || value.ends_with(' ') {
+        return Err(PspError::invalid(
+            field,
+            "must not start or end with a space (it is sent in an HTTP header)",
+        ));
+    }
+    Ok(())
+}
+
+/// A secret that only keys a signature (never sent as such): not blank, no control characters.
+/// A trailing newline from a key file is the usual mistake; refused here, it would otherwise
+/// only show as signatures the provider rejects.
+pub fn signing_key(field: &str, value: &crate::secret::Secret) -> Result<()> {
+    let v = value.expose();
+    if v.trim().is_empty() {
+        return Err(PspError::invalid(field, "must not be empty or blank"));
+    }
+    if v.chars().any(char::is_control) {
+        return Err(PspError::invalid(
+            field,
+            "must not contain control characters such as CR or LF",
+        ));
+    }
+    Ok(())
+}
+
 /// Free text: optional, at most `max` characters, no control characters.
 pub fn text(field: &str, value: Option<&str>, max: usize) -> Result<()> {
     if let Some(v) = value {
@@ -111,6 +158,38 @@ mod tests {
         assert!(id("merchantId", "", 64).is_err());
         assert!(id("merchantId", "a/b", 64).is_err());
         assert!(id("merchantId", &"x".repeat(65), 64).is_err());
+    }
+
+    #[test]
+    fn header_values_refuse_injection_and_blanks_without_echoing() {
+        assert!(header_value("payoutToken", "abc.DEF-123_~+/=").is_ok());
+        for bad in [
+            "",
+            "   ",
+            "tok\r\nX-Evil: 1",
+            "tok\n",
+            "tok\u{0}",
+            "tok\u{7f}",
+            "tok\tx",
+            "t\u{f6}k",
+            " tok",
+            "tok ",
+        ] {
+            let e = header_value("payoutToken", bad).unwrap_err();
+            assert_eq!(e.code, crate::error::ErrorCode::InvalidRequest);
+            assert!(e.message.starts_with("payoutToken: "), "{}", e.message);
+            assert!(bad.trim().is_empty() || !e.message.contains(bad.trim()));
+        }
+    }
+
+    #[test]
+    fn signing_keys_refuse_blanks_and_newlines() {
+        use crate::secret::Secret;
+        assert!(signing_key("secret", &Secret::new("salt value")).is_ok());
+        for bad in ["", " \t ", "salt\n", "sa\u{0}lt"] {
+            let e = signing_key("secret", &Secret::new(bad)).unwrap_err();
+            assert!(e.message.starts_with("secret: "), "{}", e.message);
+        }
     }
 
     #[test]

@@ -14,6 +14,7 @@ use crate::gateway::Gateway;
 use crate::model::{
     Context, HttpRequest, HttpResponse, Operation, OrderRef, Outcome, Payment, PaymentStatus, Reply,
 };
+use crate::signed_fields::is_signed;
 
 /// Drives one create operation to a final payment, safely, without I/O or a clock.
 ///
@@ -249,12 +250,15 @@ impl PaymentFlow {
                 format!("is not about this flow's payment: {problem}"),
             ));
         }
-        if event.verified && late::callbacks_authoritative(&self.state.provider) {
+        // Only a state the signature covers counts as a claim (an unsigned `type` or redirect
+        // can shape it; see crate::signed_fields).
+        let state_signed = is_signed(event.verified, &event.payment, "status.state");
+        if state_signed && late::callbacks_authoritative(&self.state.provider) {
             if self.state.phase != Phase::Attention {
                 self.observe(now, event.payment, false);
             }
         } else {
-            let claimed = event.verified.then_some(&event.payment.status);
+            let claimed = state_signed.then_some(&event.payment.status);
             self.request_check(now, claimed);
         }
         Ok(event.reply)

@@ -33,18 +33,14 @@ impl DpayConfig {
     /// Checks the fields and returns the normalized base URL.
     pub(super) fn validate(&self) -> Result<String> {
         let client = self.client.as_str();
-        if client.is_empty() {
-            return Err(PspError::invalid("client", "must not be empty"));
-        }
+        crate::validate::header_value("client", client)?;
         if client.len() > MAX_CLIENT || !client.bytes().all(|b| b.is_ascii_graphic()) {
             return Err(PspError::invalid(
                 "client",
                 format!("must be at most {MAX_CLIENT} printable ASCII characters without spaces (it is sent as a header)"),
             ));
         }
-        if self.secret.is_empty() {
-            return Err(PspError::invalid("secret", "must not be empty"));
-        }
+        crate::validate::signing_key("secret", &self.secret)?;
         match self.base_url.as_deref() {
             Some(u) => normalize_base_url("baseUrl", u),
             None => Ok(DEFAULT_BASE_URL.to_owned()),
@@ -84,6 +80,11 @@ mod tests {
         assert!(config("7 7", "s", None).validate().is_err());
         assert!(config("77\n", "s", None).validate().is_err());
         assert!(config("77", "", None).validate().is_err());
+        assert!(config("77", "  ", None).validate().is_err());
+        assert!(config("77", "salt\n", None).validate().is_err());
+        assert!(config("77\r\nX-Evil: 1", "s", None)
+            .validate()
+            .is_err_and(|e| e.message.starts_with("client: ")));
         assert!(config("77", "s", Some("http://api.dpay.africa"))
             .validate()
             .is_err());

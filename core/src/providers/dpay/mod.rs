@@ -45,6 +45,11 @@
 //! - Balance: request `{}`; answer read as `balance`/`currency` or a `balances` list
 //!   ([`responses::balance`]) — its page is not available, so expect to adjust this.
 //! - `pollAfterSeconds` = 60 while not final ([`responses::POLL_SECONDS`]).
+//! - What the signatures cover (DESIGN §8): requests and answers are signed over the whole body.
+//!   The `status_url` notification is not signed at all (`verified: false`, state `unknown`,
+//!   nothing in it is a fact): its `payment_id`/`tracking` query parameter only says which
+//!   status call to make, and the host (or the flow, which confirms by its own order) must
+//!   check that id is one of its payouts before acting on the answer.
 //! - Not implemented: invoices (pay-ins), the payout statement, `/api/extrafields/list`.
 //!   Crypto assets missing from the core's currency table (BCH, XMR, LINK) cannot be paid out.
 

@@ -6,6 +6,12 @@
 //! not say how PayStar renders them and re-formatting is the classic way to break verification.
 //! The id field is also accepted under the documented misspelling `externald`. The hex is
 //! compared case-insensitively in constant time (the docs only *recommend* lower case).
+//!
+//! The signature covers those four fields only. The event's `providerId` (`externalId`),
+//! `amount`, `status` word and state, and `direction` (`orderType`) are signed; everything else
+//! the body carries (`externalTransactionId` as `merchantId`, `currency`, card, history and the
+//! failure reason read from it, a redirect) is listed in `details.unsignedFields`
+//! ([`crate::signed_fields`]). `confirmWith` names the order by the signed `externalId`.
 
 use super::config::PaystarConfig;
 use super::responses::{payment_from, Known, OrderBody, RawMap};
@@ -14,6 +20,7 @@ use crate::error::{PspError, Result};
 use crate::json_read::scalar_text;
 use crate::model::{CallbackEvent, Direction, HttpRequest, Operation, OrderRef, Reply};
 use crate::secret::Secret;
+use crate::signed_fields::mark_unsigned;
 
 pub fn parse(config: &PaystarConfig, request: &HttpRequest) -> Result<CallbackEvent> {
     if !request.method.eq_ignore_ascii_case("POST") {
@@ -73,7 +80,7 @@ pub fn parse(config: &PaystarConfig, request: &HttpRequest) -> Result<CallbackEv
         ))?
     };
     let currency: Option<String> = body.currency.clone();
-    let payment = payment_from(
+    let mut payment = payment_from(
         body,
         direction,
         &Known {
@@ -81,6 +88,15 @@ pub fn parse(config: &PaystarConfig, request: &HttpRequest) -> Result<CallbackEv
             ..Known::default()
         },
     )?;
+    mark_unsigned(
+        &mut payment,
+        &[
+            "providerId",
+            "amount",
+            "status.state",
+            "status.providerStatus",
+        ],
+    );
     let reference = OrderRef::by_provider_id(external_id);
     let confirm_with = match direction {
         Direction::Deposit => Operation::GetDeposit(reference),

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::{PspError, Result};
 use crate::secret::Secret;
 use crate::url::normalize_base_url;
+use crate::validate;
 
 /// `{"provider": "paystar", ...}`. Deposits and payouts are separate pipelines with separate
 /// credentials; each is either a ready bearer token or a key pair to mint an HS256 JWT from.
@@ -102,50 +103,120 @@ impl Hosts {
 
 impl PaystarConfig {
     pub(super) fn validate(&self) -> Result<()> {
-        let pipelines = [
-            (
-                "depositToken",
-                self.deposit_token.as_ref().map(Secret::is_empty),
-            ),
-            (
-                "payoutToken",
-                self.payout_token.as_ref().map(Secret::is_empty),
-            ),
-        ];
-        for (field, empty) in pipelines {
-            if empty == Some(true) {
-                return Err(PspError::invalid(field, "must not be empty"));
-            }
-        }
-        for (field, keys) in [
-            ("depositKeys", &self.deposit_keys),
-            ("payoutKeys", &self.payout_keys),
-        ] {
-            if let Some(k) = keys {
-                if k.public_key.trim().is_empty() {
-                    return Err(PspError::invalid(
-                        &format!("{field}.publicKey"),
-                        "must not be empty",
-                    ));
-                }
-                if k.private_key.is_empty() {
-                    return Err(PspError::invalid(
-                        &format!("{field}.privateKey"),
-                        "must not be empty",
-                    ));
-                }
-            }
-        }
-        if self.deposit_token.is_none()
-            && self.payout_token.is_none()
-            && self.deposit_keys.is_none()
-            && self.payout_keys.is_none()
-        {
-            return Err(PspError::invalid(
-                "config",
-                "PayStar needs credentials: depositToken/depositKeys and/or payoutToken/payoutKeys",
-            ));
+        check_credentials(
+            [
+                ("depositToken", &self.deposit_token, &self.deposit_keys),
+                ("payoutToken", &self.payout_token, &self.payout_keys),
+            ],
+            "PayStar needs credentials: depositToken/depositKeys and/or payoutToken/payoutKeys",
+        )?;
+        if let Some(k) = &self.callback_key {
+            validate::signing_key("callbackKey", k)?;
         }
         Ok(())
+    }
+}
+
+/// Every credential PayStar and its bridges send or sign with, checked where the config is read:
+/// a token goes into `authorization` as `Bearer <token>`, so it must be a clean header value
+/// (no CR/LF, not blank); a key pair's halves must be present and free of control characters.
+/// At least one pipeline must be configured. Errors name the field, never the value.
+pub(crate) fn check_credentials<const N: usize>(
+    pipelines: [(&str, &Option<Secret>, &Option<KeyPair>); N],
+    none_message: &str,
+) -> Result<()> {
+    let mut any = false;
+    for (token_field, token, keys) in pipelines {
+        if let Some(t) = token {
+            validate::header_value(token_field, t.expose())?;
+            any = true;
+        }
+        if let Some(k) = keys {
+            let keys_field = token_field.replace("Token", "Keys");
+            let public = format!("{keys_field}.publicKey");
+            if k.public_key.trim().is_empty() {
+                return Err(PspError::invalid(&public, "must not be empty or blank"));
+            }
+            if k.public_key.chars().any(char::is_control) {
+                return Err(PspError::invalid(
+                    &public,
+                    "must not contain control characters such as CR or LF",
+                ));
+            }
+            validate::signing_key(&format!("{keys_field}.privateKey"), &k.private_key)?;
+            any = true;
+        }
+    }
+    if any {
+        Ok(())
+    } else {
+        Err(PspError::invalid("config", none_message))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn with_token(field: &str, token: &str) -> PaystarConfig {
+        let t = Some(Secret::new(token));
+        match field {
+            "depositToken" => PaystarConfig {
+                deposit_token: t,
+                ..PaystarConfig::default()
+            },
+            _ => PaystarConfig {
+                payout_token: t,
+                ..PaystarConfig::default()
+            },
+        }
+    }
+
+    #[test]
+    fn tokens_are_clean_header_values() {
+        assert!(with_token("payoutToken", "eyJhbGciOi.J9-_x")
+            .validate()
+            .is_ok());
+        for field in ["depositToken", "payoutToken"] {
+            for bad in [
+                "",
+                "   ",
+                "secret-tok\r\nX-Evil: 1",
+                "secret-tok\u{0}",
+                "secret-tok\n",
+            ] {
+                let e = with_token(field, bad).validate().unwrap_err();
+                assert_eq!(e.code, crate::error::ErrorCode::InvalidRequest);
+                assert!(
+                    e.message.starts_with(&format!("{field}: ")),
+                    "{}",
+                    e.message
+                );
+                assert!(!e.message.contains("secret-tok"), "{}", e.message);
+            }
+        }
+    }
+
+    #[test]
+    fn key_pairs_and_callback_key() {
+        let keys = |public: &str, private: &str| PaystarConfig {
+            deposit_keys: Some(KeyPair {
+                public_key: public.into(),
+                private_key: Secret::new(private),
+            }),
+            ..PaystarConfig::default()
+        };
+        assert!(keys("pub", "priv").validate().is_ok());
+        let e = keys(" ", "priv").validate().unwrap_err();
+        assert!(e.message.starts_with("depositKeys.publicKey: "));
+        let e = keys("pub", "priv\n").validate().unwrap_err();
+        assert!(e.message.starts_with("depositKeys.privateKey: "));
+        let mut c = keys("pub", "priv");
+        c.callback_key = Some(Secret::new(" "));
+        assert!(c
+            .validate()
+            .unwrap_err()
+            .message
+            .starts_with("callbackKey: "));
     }
 }

@@ -18,6 +18,17 @@
 //! - Callback signature: values as received, compared case-insensitively; the key is
 //!   `callbackKey`, else the `privateKey` of the callback's pipeline. Reply `200 OK` (the expected
 //!   reply is not stated).
+//! - What the callback signature covers (DESIGN §8): `externalId;status;amount;orderType`, so a
+//!   verified event speaks for `providerId`, `status` (word and state), `amount` and
+//!   `direction`. `confirmWith` names the order by the signed `externalId`. Everything else in
+//!   the body (`externalTransactionId` → `merchantId`, `currency`, card, `orderHistory` and the
+//!   failure reason read from it, a redirect) is reported but listed in
+//!   `details.unsignedFields`.
+//! - Every token and key is checked where the config is read: a token is an HTTP header value
+//!   (printable ASCII, not blank, no CR/LF), keys are not blank and have no control characters.
+//!   Base URLs: https (http only on loopback), a host, no userinfo/query/dot segments
+//!   ([`crate::url::normalize_base_url`]). Ids in status paths are percent-encoded segments,
+//!   never `.`/`..` ([`crate::validate::path_id`]).
 //! - Balance: one line; `available` = `pipelineAvailableBalance`, `total` = `merchantBalance`.
 //!   `scope: "payout"` asks with the payout pipeline's keys (balances are per key).
 //! - Status values match exactly (`Success`, not `success`/`Successful`); anything else is
@@ -32,6 +43,7 @@ mod requests;
 pub(crate) mod responses;
 pub(crate) mod status;
 
+pub(crate) use config::check_credentials;
 pub use config::{KeyPair, PaystarConfig, PaystarHosts};
 
 use config::Hosts;

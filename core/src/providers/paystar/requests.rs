@@ -11,28 +11,17 @@ use crate::card::CardNumber;
 use crate::error::{PspError, Result};
 use crate::model::{Flow, HttpRequest, OrderRef, PaymentOrder};
 use crate::money::Money;
-use crate::url::encode_component;
+use crate::url::query_component;
 use crate::validate;
 
 /// `externalTransactionId` length is not stated; 64 covers UUIDs and the documented examples
 /// (`MerchID-1692410753091667`) and keeps ids safe in a URL path.
 pub const MAX_ID: usize = 64;
 
-/// An id that goes into a URL path segment (`.../{id}/status`): a valid id that is not a dot
-/// segment. `.` and `..` pass the shared id check but an HTTP client resolves them (RFC 3986
-/// §5.2.4), so `deposit-order/../status-by-external-transaction-id` would reach another
-/// endpoint. A merchant id is checked the same way on create, because it must stay usable for
-/// the status-by-merchant-id call that is the safe next step after an unknown outcome.
-fn path_id(field: &str, value: &str, max: usize) -> Result<()> {
-    validate::id(field, value, max)?;
-    if value == "." || value == ".." {
-        return Err(PspError::invalid(
-            field,
-            "must not be \".\" or \"..\" (it is used as a URL path segment)",
-        ));
-    }
-    Ok(())
-}
+// Ids that go into a URL path (`.../{id}/status`) are checked with `validate::path_id`. A
+// merchant id is checked the same way on create, because it must stay usable for the
+// status-by-merchant-id call that is the safe next step after an unknown outcome.
+use validate::path_id;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CreateKind {
@@ -351,12 +340,13 @@ pub fn status(
     };
     let suffix = match (&order.provider_id, &order.merchant_id) {
         (Some(id), None) => {
-            path_id("providerId", id, 128)?;
-            format!("{}/status", encode_component(id))
+            format!("{}/status", path_id("providerId", id, 128)?)
         }
         (None, Some(id)) => {
-            path_id("merchantId", id, MAX_ID)?;
-            format!("{}/status-by-external-transaction-id", encode_component(id))
+            format!(
+                "{}/status-by-external-transaction-id",
+                path_id("merchantId", id, MAX_ID)?
+            )
         }
         (Some(_), Some(_)) => {
             return Err(PspError::invalid(
@@ -406,7 +396,7 @@ pub fn balance(
         url: format!(
             "{}/api/v1/balance/merchant?currency={}",
             hosts.api,
-            encode_component(currency)
+            query_component(currency)
         ),
         headers,
         body: String::new(),

@@ -252,7 +252,7 @@ pub(super) fn payment_from(
     } else {
         parsed
             .redirect_url
-            .filter(|u| u.starts_with("https://") || u.starts_with("http://"))
+            .filter(|u| crate::url::is_payer_redirect(u))
             .map(|url| NextAction::Redirect { url })
     };
     if provider_status.is_none() && parsed.external_id.is_none() {

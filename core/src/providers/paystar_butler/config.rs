@@ -2,8 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::{PspError, Result};
-use crate::providers::paystar::{KeyPair, PaystarConfig};
+use crate::error::Result;
+use crate::providers::paystar::{check_credentials, KeyPair, PaystarConfig};
 use crate::secret::Secret;
 use crate::url::normalize_base_url;
 
@@ -49,42 +49,5 @@ impl ButlerConfig {
                 ..PaystarConfig::default()
             },
         ))
-    }
-}
-
-/// No empty token or key, and at least one pipeline configured.
-pub(crate) fn check_credentials<const N: usize>(
-    pipelines: [(&str, &Option<Secret>, &Option<KeyPair>); N],
-    none_message: &str,
-) -> Result<()> {
-    let mut any = false;
-    for (token_field, token, keys) in pipelines {
-        if let Some(t) = token {
-            if t.expose().trim().is_empty() {
-                return Err(PspError::invalid(token_field, "must not be empty"));
-            }
-            any = true;
-        }
-        if let Some(k) = keys {
-            let keys_field = token_field.replace("Token", "Keys");
-            if k.public_key.trim().is_empty() {
-                return Err(PspError::invalid(
-                    &format!("{keys_field}.publicKey"),
-                    "must not be empty",
-                ));
-            }
-            if k.private_key.is_empty() {
-                return Err(PspError::invalid(
-                    &format!("{keys_field}.privateKey"),
-                    "must not be empty",
-                ));
-            }
-            any = true;
-        }
-    }
-    if any {
-        Ok(())
-    } else {
-        Err(PspError::invalid("config", none_message))
     }
 }

@@ -35,7 +35,12 @@
 //!   order (it is PayStar's native body). Statuses are PayStar's table (`Created`, `Processing`,
 //!   `Success`, `Failed`; anything else `unknown`). Errors are PayStar's (§8).
 //! - The status pages of the PSP and Merch deposit orders and any Butler callback are not in the
-//!   archive: `get_deposit` and `parse_callback` are `unsupported`.
+//!   archive: `get_deposit` and `parse_callback` are `unsupported`. Signatures: none of the
+//!   bridge's own (no callback is verified here; PayStar callbacks go to provider `paystar`,
+//!   whose module says what their Signature covers).
+//! - Tokens/keys and `baseUrl` are checked as for PayStar (header-safe tokens; https or
+//!   loopback http, no userinfo). The merchant id is the status call's path segment, so it is
+//!   percent-encoded and never `.`/`..` — checked on create too, so the status call stays usable.
 
 mod config;
 mod properties;
@@ -43,7 +48,6 @@ mod requests;
 mod responses;
 mod whole_amount;
 
-pub(crate) use config::check_credentials;
 pub use config::ButlerConfig;
 
 use responses::Known;

@@ -13,8 +13,8 @@ use crate::model::{HttpRequest, OrderRef, PaymentOrder};
 use crate::money::Money;
 use crate::providers::paystar::auth::{bearer, Pipeline};
 use crate::providers::paystar::PaystarConfig;
-use crate::url::encode_component;
 use crate::validate;
+use crate::validate::path_id;
 
 /// Merchant ids: length not stated; 64 as for PayStar (covers UUIDs and the examples).
 pub const MAX_ID: usize = 64;
@@ -35,7 +35,8 @@ struct ButlerOrder<'a> {
 }
 
 pub fn withdrawal(auth: &PaystarConfig, base: &str, order: &PaymentOrder) -> Result<HttpRequest> {
-    validate::id("merchantId", &order.merchant_id, MAX_ID)?;
+    // Checked as a path segment: the status call puts this id into the URL path.
+    path_id("merchantId", &order.merchant_id, MAX_ID)?;
     let amount = whole_units(&order.amount, &order.currency)?;
     let props = properties::build(order, "cardNumber")?;
     let has_destination = props
@@ -72,12 +73,12 @@ pub fn withdrawal_status(
         }
         (None, None) => return Err(PspError::invalid("merchantId", "is required")),
     };
-    validate::id("merchantId", id, MAX_ID)?;
+    let segment = path_id("merchantId", id, MAX_ID)?;
     let mut headers = auth_headers(auth, Pipeline::Payout)?;
     headers.insert("content-type".into(), "application/json".into());
     Ok(HttpRequest {
         method: "GET".into(),
-        url: format!("{base}{WITHDRAWAL}/{}", encode_component(id)),
+        url: format!("{base}{WITHDRAWAL}/{segment}"),
         headers,
         body: String::new(),
     })

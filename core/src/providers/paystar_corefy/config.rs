@@ -3,8 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::error::Result;
-use crate::providers::paystar::{KeyPair, PaystarConfig};
-use crate::providers::paystar_butler::check_credentials;
+use crate::providers::paystar::{check_credentials, KeyPair, PaystarConfig};
 use crate::secret::Secret;
 use crate::url::normalize_base_url;
 

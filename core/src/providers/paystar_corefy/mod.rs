@@ -19,7 +19,9 @@
 //! - Statuses ([`status`]): the upstream CoreFy payment status list, one table.
 //! - Errors ([`errors`]): upstream JSON:API `errors[]`, else PayStar's error body (§8).
 //! - The CoreFy withdrawal page and any status or callback page were never archived:
-//!   every other operation and `parse_callback` are `unsupported`.
+//!   every other operation and `parse_callback` are `unsupported`. Signatures: none (no callback
+//!   is verified here). The deposit token is checked as a header value and `baseUrl` as for
+//!   PayStar; no id goes into a URL path.
 
 mod config;
 mod errors;

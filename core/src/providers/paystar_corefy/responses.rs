@@ -170,7 +170,7 @@ pub fn invoice(body: &str, known: &Known<'_>) -> Result<Outcome> {
 }
 
 fn is_web_url(u: &str) -> bool {
-    u.starts_with("https://") || u.starts_with("http://")
+    crate::url::is_payer_redirect(u)
 }
 
 fn next_action(hpp_url: Option<&str>, flow: Option<FlowData>) -> Option<NextAction> {

@@ -3,6 +3,14 @@
 //! form-urlencoded body on `POST` (both are accepted) — with
 //! `control = SHA1(status + orderid + client_orderid + merchant_control)`, compared in constant
 //! time. The reply is `200 OK` (upstream only asks for an HTTP 200).
+//!
+//! The `control` covers `status`, `orderid` and `client_orderid` only. The event's `providerId`,
+//! `merchantId` and status word are signed, and `confirmWith` names the order by those two ids.
+//! The state is signed only when nothing unsigned shaped it: a `type` (`reversal`/`chargeback`
+//! turn `approved` into `reversed`, and an attacker could flip it either way) or a
+//! `redirect-to` (which turns processing into requires_action) makes it a claim. Amount,
+//! currency, card, error code and serial numbers are unsigned too; all of these are listed in
+//! `details.unsignedFields` ([`crate::signed_fields`]).
 
 use super::config::PaynetConfig;
 use super::control;
@@ -10,6 +18,7 @@ use super::form_reply::FormReply;
 use super::responses::payment_from;
 use crate::error::{PspError, Result};
 use crate::model::{CallbackEvent, HttpRequest, Operation, OrderRef, Reply};
+use crate::signed_fields::mark_unsigned;
 use crate::url::parse_form;
 
 pub fn parse(config: &PaynetConfig, request: &HttpRequest) -> Result<CallbackEvent> {
@@ -50,12 +59,18 @@ pub fn parse(config: &PaynetConfig, request: &HttpRequest) -> Result<CallbackEve
             "callback control does not match",
         ));
     }
-    let payment = payment_from(
+    let mut payment = payment_from(
         &reply,
         reply.get("type"),
         Some(client_orderid.to_owned()),
         Some(orderid.to_owned()),
     )?;
+    let state_from_status_alone = reply.get("type").is_none() && payment.next_action.is_none();
+    let mut signed = vec!["providerId", "merchantId", "status.providerStatus"];
+    if state_from_status_alone {
+        signed.push("status.state");
+    }
+    mark_unsigned(&mut payment, &signed);
     Ok(CallbackEvent {
         verified: true,
         payment,

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::{PspError, Result};
+use crate::error::Result;
 use crate::secret::Secret;
 use crate::url::normalize_base_url;
 use crate::validate;
@@ -28,12 +28,43 @@ impl PaynetConfig {
     /// Checks the fields and returns the normalized base URL.
     pub(super) fn validate(&self) -> Result<String> {
         let base = normalize_base_url("baseUrl", &self.base_url)?;
+        // The endpoint id is a path segment of every request: `.`/`..` would climb out of it.
         validate::id("endpointId", &self.endpoint_id, 64)?;
+        crate::url::path_segment("endpointId", &self.endpoint_id)?;
         validate::required("login", Some(&self.login))?;
         validate::text("login", Some(&self.login), 128)?;
-        if self.merchant_control.expose().trim().is_empty() {
-            return Err(PspError::invalid("merchantControl", "must not be empty"));
-        }
+        validate::signing_key("merchantControl", &self.merchant_control)?;
         Ok(base)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn config(endpoint: &str, control: &str) -> PaynetConfig {
+        PaynetConfig {
+            base_url: "https://bridge.example.com".into(),
+            endpoint_id: endpoint.into(),
+            login: "merchant-login".into(),
+            merchant_control: Secret::new(control),
+        }
+    }
+
+    #[test]
+    fn endpoint_ids_stay_one_path_segment() {
+        assert!(config("1111", "k").validate().is_ok());
+        for bad in [".", "..", "", "1/2", "1%2F"] {
+            let e = config(bad, "k").validate().unwrap_err();
+            assert!(e.message.starts_with("endpointId: "), "{}", e.message);
+        }
+    }
+
+    #[test]
+    fn merchant_control_is_not_blank() {
+        for bad in ["", "  ", "key\r\n"] {
+            let e = config("1111", bad).validate().unwrap_err();
+            assert!(e.message.starts_with("merchantControl: "), "{}", e.message);
+        }
     }
 }

@@ -22,6 +22,13 @@
 //!   `merchantId` and `providerId` (the `OrderRef` carries both; callbacks' `confirmWith` does).
 //! - Callback `control` = SHA1(status + orderid + client_orderid + merchant_control), GET query
 //!   or POST form, compared in constant time, case-insensitively; reply `200 OK`.
+//! - What the callback `control` covers (DESIGN §8): `status`, `orderid`, `client_orderid`. A
+//!   verified event speaks for `providerId`, `merchantId` and the status word; `confirmWith`
+//!   names the order by both signed ids. The state is signed only when no unsigned field shaped
+//!   it (`type` turns `approved` into `reversed`; `redirect-to` turns processing into
+//!   requires_action); amount, currency, card, error code and serials are unsigned. Unsigned
+//!   fields are listed in `details.unsignedFields`.
+//! - `endpointId` is a path segment of both calls: checked as an id and never `.`/`..`.
 //! - Sale fields: required are `merchantId`, `amount`, `currency`, `description` (`order_desc`),
 //!   `customer.email` (part of the `control`) and the full card (`credit_card_number`,
 //!   `card_printed_name`, `expire_month`, `expire_year`, `cvv2`: the Glossary's sale

@@ -9,7 +9,7 @@ use crate::card::CardNumber;
 use crate::error::{PspError, Result};
 use crate::model::{HttpRequest, OrderRef, PaymentOrder};
 use crate::money::Money;
-use crate::url::{encode_component, encode_form};
+use crate::url::{encode_form, path_segment};
 use crate::validate;
 
 /// `client_orderid`: the upstream protocol allows up to 128 characters; ids also go into a
@@ -165,7 +165,7 @@ pub fn sale(config: &PaynetConfig, base: &str, order: &PaymentOrder) -> Result<H
     Ok(post(
         format!(
             "{base}/paynet/api/v2/sale/{}",
-            encode_component(&config.endpoint_id)
+            path_segment("endpointId", &config.endpoint_id)?
         ),
         encode_form(&pairs),
     ))
@@ -203,7 +203,7 @@ pub fn status(config: &PaynetConfig, base: &str, order: &OrderRef) -> Result<Htt
     Ok(post(
         format!(
             "{base}/paynet/api/v2/sale/status/{}",
-            encode_component(&config.endpoint_id)
+            path_segment("endpointId", &config.endpoint_id)?
         ),
         body,
     ))

@@ -100,7 +100,7 @@ pub(super) fn payment_from(
         .transpose()?;
     let redirect = reply
         .get("redirect-to")
-        .filter(|u| u.starts_with("https://") || u.starts_with("http://"))
+        .filter(|u| crate::url::is_payer_redirect(u))
         .map(str::to_owned);
     let next_action = match (&redirect, state) {
         (Some(url), State::Processing | State::Unknown) => {

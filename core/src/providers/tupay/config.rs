@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::{PspError, Result};
 use crate::secret::Secret;
 use crate::url::normalize_base_url;
+use crate::validate;
 
 /// `{"provider": "tupay", ...}` (DESIGN §3).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -133,8 +134,12 @@ impl TupayConfig {
                 "Tupay needs credentials: depositLogin/depositSecret, cashoutLogin/cashoutPass/cashoutSecret and/or reconciliationUser/reconciliationPassword",
             ));
         }
+        // `depositLogin` is the `X-Login` header; the others go into JSON bodies, but a login
+        // with CR/LF or blank is a configuration mistake wherever it goes.
+        if let Some(login) = self.deposit_login.as_deref() {
+            validate::header_value("depositLogin", login)?;
+        }
         for (field, value) in [
-            ("depositLogin", self.deposit_login.as_deref()),
             ("cashoutLogin", self.cashout_login.as_deref()),
             ("reconciliationUser", self.reconciliation_user.as_deref()),
         ] {
@@ -142,7 +147,7 @@ impl TupayConfig {
                 if v.trim().is_empty() || v.chars().any(char::is_control) {
                     return Err(PspError::invalid(
                         field,
-                        "must not be empty or contain control characters",
+                        "must not be empty or blank or contain control characters",
                     ));
                 }
             }
@@ -164,8 +169,8 @@ impl TupayConfig {
             ("cashoutSecret", &self.cashout_secret),
             ("reconciliationPassword", &self.reconciliation_password),
         ] {
-            if secret.as_ref().is_some_and(Secret::is_empty) {
-                return Err(PspError::invalid(field, "must not be empty"));
+            if let Some(secret) = secret {
+                validate::signing_key(field, secret)?;
             }
         }
         if self
@@ -277,6 +282,43 @@ mod tests {
                 .validate()
                 .is_err()
         );
+    }
+
+    #[test]
+    fn header_bound_logins_and_secrets_are_clean() {
+        for (json, field) in [
+            (
+                r#"{"depositLogin":"l\r\nX-Evil: 1","depositSecret":"s"}"#,
+                "depositLogin",
+            ),
+            (
+                r#"{"depositLogin":"   ","depositSecret":"s"}"#,
+                "depositLogin",
+            ),
+            (
+                r#"{"depositLogin":"l","depositSecret":"  "}"#,
+                "depositSecret",
+            ),
+            (
+                r#"{"depositLogin":"l","depositSecret":"s\n"}"#,
+                "depositSecret",
+            ),
+            (
+                r#"{"cashoutLogin":"l","cashoutPass":"p","cashoutSecret":" "}"#,
+                "cashoutSecret",
+            ),
+            (
+                r#"{"cashoutLogin":" ","cashoutPass":"p","cashoutSecret":"s"}"#,
+                "cashoutLogin",
+            ),
+        ] {
+            let e = cfg(json).validate().unwrap_err();
+            assert!(
+                e.message.starts_with(&format!("{field}: ")),
+                "{json}: {}",
+                e.message
+            );
+        }
     }
 
     #[test]

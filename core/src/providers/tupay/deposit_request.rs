@@ -11,7 +11,7 @@ use super::{peru, sign};
 use crate::error::{PspError, Result};
 use crate::model::{Context, Customer, Flow, HttpRequest, OrderRef, PaymentOrder};
 use crate::money::Money;
-use crate::url::{check_https_url, encode_component};
+use crate::url::{check_https_url, path_segment};
 use crate::validate;
 
 /// `invoice_id`: at most 128 of `[A-Za-z0-9-_]` (the create page).
@@ -220,7 +220,7 @@ pub fn status(
     let headers = signed_headers(keys, ctx, "")?;
     Ok(HttpRequest {
         method: "GET".into(),
-        url: format!("{host}/v3/deposits/{}", encode_component(id)),
+        url: format!("{host}/v3/deposits/{}", path_segment("providerId", id)?),
         headers,
         body: String::new(),
     })

@@ -15,8 +15,7 @@ pub fn create(body: &str, order: &PaymentOrder) -> Result<Outcome> {
     let deposit_id = text(&map, "deposit_id")?
         .ok_or_else(|| PspError::bad_response("Tupay deposit create answer has no deposit_id"))?;
     let checkout_type = text(&map, "checkout_type")?;
-    let redirect_url = text(&map, "redirect_url")?
-        .filter(|u| u.starts_with("https://") || u.starts_with("http://"));
+    let redirect_url = text(&map, "redirect_url")?.filter(|u| crate::url::is_payer_redirect(u));
     let info = nested(&map, "payment_info")?;
     let mut details = BTreeMap::new();
     let currency = match &info {

@@ -40,9 +40,16 @@
 //!   `on_hold`. The create answer has no status word: `pending` with `providerStatus` null.
 //!   `User-Agent: pspkit/<version>` (Tupay lists the header as mandatory).
 //! - Cashout status sends whichever of `cashout_id`/`external_id` is given (the current page marks
-//!   both required, older pages either); notifications confirm with both. `providerStatus` is the
+//!   both required, older pages either). `providerStatus` is the
 //!   numeric code as text (`"1"`), the description goes to `details.statusDescription`.
 //! - Errors are read by the body's `code` whatever the HTTP status, including inside a 2xx.
+//! - What the signatures cover (DESIGN §8): the cashout notification's `control` covers
+//!   `external_id` only. Its event names the payout by `merchantId` (= `external_id`) alone and
+//!   `confirmWith` is `get_payout` by that merchant id; the unsigned `cashout_id` is only
+//!   `details.cashoutId`, and it and `date`, `bank_reference_id`, `comments`, `status_reason`
+//!   are listed in `details.unsignedFields`. The deposit notification is unsigned
+//!   (`verified: false`); its `deposit_id` is a trigger only, to be matched against an order the
+//!   host knows before acting on the answer. Both carry no status: the status call decides.
 //! - Notifications reply 200 `OK`. `pollAfterSeconds` = 300 while not final (Tupay also notifies).
 //! - Reconciliation: the session token is read from the `BEARER_TOKEN` cookie and sent back as
 //!   `Authorization: Bearer`; listings take RFC 3339 `from`/`to` (sent as Unix seconds, at most 60

@@ -6,6 +6,13 @@
 //!   status_reason`; `control` = UPPERCASE hex HMAC-SHA256(cashoutSecret, "Be4"+external_id+"Bo7"),
 //!   checked in constant time. It covers only `external_id`, hence the status call.
 //!
+//! What the signature covers decides what the event may say: the payout is named by
+//! `external_id` alone (`merchantId`), and `confirmWith` asks by that id only. `cashout_id` is
+//! unsigned — a notification whose `control` verifies but whose `cashout_id` was changed would
+//! otherwise send the status call to someone else's cashout — so it is reported only as
+//! `details.cashoutId`, listed with the other unsigned fields in `details.unsignedFields`
+//! ([`crate::signed_fields`]). The host (or the flow) confirms by the order it already knows.
+//!
 //! The reply is 200 `OK`: any 2xx acknowledges; the host answers non-2xx itself when its own
 //! handling failed, so Tupay retries.
 
@@ -19,6 +26,7 @@ use crate::model::{
     CallbackEvent, Direction, HttpRequest, Operation, OrderRef, Payment, PaymentStatus, Reply,
     State,
 };
+use crate::signed_fields::mark_unsigned;
 use crate::url::parse_form;
 
 pub fn parse(config: &TupayConfig, request: &HttpRequest) -> Result<CallbackEvent> {
@@ -102,21 +110,67 @@ fn cashout(config: &TupayConfig, body: &str) -> Result<CallbackEvent> {
             details.insert(name.to_owned(), v.clone());
         }
     }
-    let confirm = OrderRef {
-        provider_id: cashout_id.clone(),
+    if let Some(id) = cashout_id {
+        details.insert("cashoutId".to_owned(), id);
+    }
+    let mut payment = Payment {
+        direction: Direction::Payout,
         merchant_id: Some(external_id.clone()),
+        status: PaymentStatus::new(State::Unknown, None),
+        details,
+        ..Payment::default()
     };
+    mark_unsigned(&mut payment, &["merchantId"]);
     Ok(CallbackEvent {
         verified: true,
-        payment: Payment {
-            direction: Direction::Payout,
-            provider_id: cashout_id,
-            merchant_id: Some(external_id.clone()),
-            status: PaymentStatus::new(State::Unknown, None),
-            details,
-            ..Payment::default()
-        },
-        confirm_with: Some(Operation::GetPayout(confirm)),
+        payment,
+        confirm_with: Some(Operation::GetPayout(OrderRef::by_merchant_id(
+            external_id.clone(),
+        ))),
         reply: Reply::ok("OK"),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn config() -> TupayConfig {
+        TupayConfig {
+            cashout_login: Some("l".into()),
+            cashout_pass: Some(crate::secret::Secret::new("p")),
+            cashout_secret: Some(crate::secret::Secret::new("my_cashout_api_signature")),
+            ..TupayConfig::default()
+        }
+    }
+
+    fn post(body: &str) -> HttpRequest {
+        HttpRequest {
+            method: "POST".into(),
+            body: body.into(),
+            ..HttpRequest::default()
+        }
+    }
+
+    /// The fact sheet's §8.3 control for `cashoutV35381`, with `cashout_id` changed: the
+    /// signature still verifies (it never covered the id), and the event must not name the
+    /// attacker's cashout anywhere the host acts on.
+    #[test]
+    fn an_altered_cashout_id_never_chooses_the_order() {
+        let body = "external_id=cashoutV35381&control=753B585699ED53021C3C54118E4E5746CD27DF49732FF925330374673EE3EDB4&cashout_id=99999";
+        let e = parse(&config(), &post(body)).unwrap();
+        assert!(e.verified);
+        assert_eq!(e.payment.provider_id, None);
+        assert_eq!(e.payment.merchant_id.as_deref(), Some("cashoutV35381"));
+        assert_eq!(
+            e.confirm_with,
+            Some(Operation::GetPayout(OrderRef::by_merchant_id(
+                "cashoutV35381"
+            )))
+        );
+        assert_eq!(
+            e.payment.details.get("unsignedFields").map(String::as_str),
+            Some("details.cashoutId")
+        );
+    }
 }

@@ -8,7 +8,7 @@ use crate::error::{PspError, Result};
 use crate::model::{HttpRequest, ListQuery};
 use crate::secret::Secret;
 use crate::time::Timestamp;
-use crate::url::encode_component;
+use crate::url::query_component;
 
 /// `from` and `to` may be at most 60 days apart.
 pub const MAX_RANGE_SECONDS: i64 = 60 * 86_400;
@@ -116,7 +116,7 @@ pub fn listing(host: &str, listing: Listing, q: &ListQuery) -> Result<HttpReques
     }
     let query = query
         .iter()
-        .map(|(k, v)| format!("{k}={}", encode_component(v)))
+        .map(|(k, v)| format!("{k}={}", query_component(v)))
         .collect::<Vec<_>>()
         .join("&");
     let mut headers = BTreeMap::new();
