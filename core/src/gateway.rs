@@ -76,6 +76,13 @@ impl Gateway {
     }
 
     pub fn parse_callback(&self, request: &HttpRequest, ctx: &Context) -> Result<CallbackEvent> {
+        if self.provider.capabilities().callbacks.is_empty() {
+            // The provider's own `unsupported`, whatever the body holds.
+            return self
+                .provider
+                .parse_callback(request, ctx)
+                .map_err(scrub::error);
+        }
         duplicate_keys::check_pairs(&request.query_pairs(), "callback query")?;
         duplicate_keys::check_body(&request.body, "callback body")?;
         let event = self

@@ -86,6 +86,31 @@ pub fn amount_text(raw: &RawValue, key: &str) -> Result<Option<String>> {
     )))
 }
 
+/// A field that must be a JSON string when present (a status word): `null` or absent is `None`,
+/// a number or any other type is `bad_response`. Status words are read strictly because a
+/// status the document does not spell as a string is not one the status table knows, and
+/// reading `5` as the word "5" would turn a malformed answer into a plausible `unknown`.
+pub fn string_field(
+    map: &std::collections::BTreeMap<String, Box<RawValue>>,
+    key: &str,
+    who: &str,
+) -> Result<Option<String>> {
+    match map.get(key) {
+        None => Ok(None),
+        Some(raw) if raw.get().trim() == "null" => Ok(None),
+        Some(raw) if raw.get().trim_start().starts_with('"') => {
+            serde_json::from_str::<String>(raw.get())
+                .map(Some)
+                .map_err(|_| {
+                    PspError::bad_response(format!("{who} field {key} is not a valid string"))
+                })
+        }
+        Some(_) => Err(PspError::bad_response(format!(
+            "{who} field {key} is not a string"
+        ))),
+    }
+}
+
 /// A raw scalar's text as it appears in the body, without the quotes of a string
 /// (what signature formulas mean by "the value as received").
 pub fn scalar_text(raw: &RawValue) -> Option<String> {

@@ -990,14 +990,14 @@ def started(t0="2026-01-01T00:00:00Z", t1="2026-01-01T00:00:01Z"):
 def flows():
     c = []
     # Status answers naming another order never end the flow (DESIGN §8).
-    c.append({"name": "flow: a status answer about another order stops the flow for a human, never done",
+    c.append({"name": "flow: a status answer about another order is a bad answer: never adopted, never done, the flow waits and asks again",
               "create": FLOW_CREATE, "start": "2026-01-01T00:00:00Z", "options": {"seed": 0},
               "steps": started() + [
                   {"poll": "2026-01-01T00:02:01Z", "expect": SEND_STATUS},
                   {"response": ps_resp({"externalId": "PSP-OTHER", "orderStatus": "Success", "amount": 100}),
                    "now": "2026-01-01T00:02:02Z"},
                   {"poll": "2026-01-01T00:02:02Z",
-                   "expect": {"type": "needs_attention", "payment": {"providerId": "PSP-1"}}}]})
+                   "expect": {"type": "wait_until"}}]})
     c.append({"name": "flow: a create answer with duplicate orderStatus keys never makes the flow done",
               "create": FLOW_CREATE, "start": "2026-01-01T00:00:00Z", "options": {"seed": 0},
               "steps": [{"poll": "2026-01-01T00:00:00Z", "expect": SEND_CREATE},

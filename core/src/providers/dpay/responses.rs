@@ -102,7 +102,7 @@ pub struct Known<'a> {
 
 /// A payout from a `create`, `status` or `process` answer.
 pub fn payment(map: &RawMap, known: &Known<'_>) -> Result<Payment> {
-    let provider_status = text(map, "status")?;
+    let provider_status = crate::json_read::string_field(map, "status", "DPay")?;
     let merchant_id = text(map, "payment_id")?;
     let tracking = text(map, "tracking")?;
     if provider_status.is_none() && merchant_id.is_none() && tracking.is_none() {

@@ -40,8 +40,12 @@ pub fn parse(config: &PaystarConfig, request: &HttpRequest) -> Result<CallbackEv
             .and_then(|r| scalar_text(r))
             .ok_or_else(|| PspError::bad_response(format!("callback field {key} is missing")))
     };
-    let external_id = raw_text(id_key)?;
-    let status = raw_text("status")?;
+    // The order id and status are words, not numbers: a number there is no answer PayStar
+    // documents, and confirming an order named by it would act on a malformed callback.
+    let external_id = crate::json_read::string_field(&map, id_key, "PayStar callback")?
+        .ok_or_else(|| PspError::bad_response(format!("callback field {id_key} is missing")))?;
+    let status = crate::json_read::string_field(&map, "status", "PayStar callback")?
+        .ok_or_else(|| PspError::bad_response("callback field status is missing"))?;
     let amount = raw_text("amount")?;
     let order_type = raw_text("orderType")?;
     let direction = match order_type.as_str() {

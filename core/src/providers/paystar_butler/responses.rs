@@ -51,9 +51,9 @@ pub fn order(body: &str, direction: Direction, known: &Known<'_>) -> Result<Outc
             }),
         }
     };
-    let provider_status = match text("status")? {
+    let provider_status = match crate::json_read::string_field(&map, "status", "Butler")? {
         Some(s) => Some(s),
-        None => text("orderStatus")?,
+        None => crate::json_read::string_field(&map, "orderStatus", "Butler")?,
     };
     let merchant_id = text("externalId")?;
     let provider_id = match text("pspDepositOrderID")? {

@@ -103,7 +103,7 @@ pub fn status(body: &str, asked_id: Option<&str>) -> Result<Outcome> {
     let reported_id = text(&map, "deposit_id")?;
     same_order("deposit_id", reported_id.as_deref(), asked_id)?;
     let deposit_id = reported_id.or_else(|| asked_id.map(str::to_owned));
-    let provider_status = text(&map, "status")?;
+    let provider_status = crate::json_read::string_field(&map, "status", "Tupay")?;
     if provider_status.is_none() && text(&map, "deposit_id")?.is_none() {
         return Err(PspError::bad_response(
             "Tupay deposit status answer has neither deposit_id nor status",

@@ -33,7 +33,7 @@ pub fn notification_control(secret: &Secret, external_id: &str) -> String {
 /// value is compared exactly, so a lower-case control does not verify.
 pub fn control_matches(secret: &Secret, external_id: &str, received: &str) -> bool {
     let expected = notification_control(secret, external_id);
-    constant_time_eq(expected.as_bytes(), received.trim().as_bytes())
+    constant_time_eq(expected.as_bytes(), received.as_bytes())
 }
 
 #[cfg(test)]
