@@ -27,6 +27,7 @@ const SECRET_KEYS: &[&str] = &[
     "callbackkey",
     "privatekey",
     "secret",
+    "secretkey",
     "merchantcontrol",
     "depositsecret",
     "cashoutpass",

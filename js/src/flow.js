@@ -4,6 +4,7 @@
 // answers, transport failures and callbacks, and hands the state to `onState` after every step.
 // Every decision (what to send, how long to wait, when to stop) stays in the Rust core.
 
+import { withLogForm } from "./log_form.js";
 import { PaymentFlow as WasmPaymentFlow } from "../dist/pspkit_wasm.js";
 import { asPspError, PspError } from "./errors.js";
 import { isReady } from "./wasm_state.js";
@@ -50,7 +51,9 @@ export class PaymentFlow {
   }
 
   poll(now) {
-    return guard(() => this.#inner.poll(now));
+    // A `send_request` action carries the request to send (credentials and card included); its
+    // inspect form is the redacted one.
+    return withLogForm(guard(() => this.#inner.poll(now)));
   }
 
   handleResponse(now, response) {

@@ -5,6 +5,7 @@
 import { Gateway as WasmGateway } from "../dist/pspkit_wasm.js";
 import { asPspError, PspError } from "./errors.js";
 import { isReady } from "./wasm_state.js";
+import { withLogForm } from "./log_form.js";
 
 // The config each Gateway was made from, for `Client.run` (a flow is started from a config). Kept
 // off the instance so it never shows in a log of the object.
@@ -36,7 +37,8 @@ export class Gateway {
 
   build(op, ctx) {
     try {
-      return this.#inner.build(op, ctx);
+      // The request carries the credentials it must send; its inspect form does not.
+      return withLogForm(this.#inner.build(op, ctx));
     } catch (e) {
       throw asPspError(e);
     }
@@ -48,7 +50,7 @@ export class Gateway {
       // which is cheaper than the per-value JSON.stringify/JSON.parse imports of `Ts` values.
       // (`JSON.stringify(undefined)` is undefined; the Rust side reads "null" as a type error.)
       const out = this.#inner.parseJson(JSON.stringify(op) ?? "null", JSON.stringify(response) ?? "null");
-      return JSON.parse(out);
+      return withLogForm(JSON.parse(out));
     } catch (e) {
       throw asPspError(e);
     }
@@ -56,7 +58,7 @@ export class Gateway {
 
   parseCallback(request, ctx) {
     try {
-      return this.#inner.parseCallback(request, ctx);
+      return withLogForm(this.#inner.parseCallback(request, ctx));
     } catch (e) {
       throw asPspError(e);
     }

@@ -8,5 +8,6 @@ markReady();
 
 export { Gateway } from "./gateway.js";
 export { PspError } from "./errors.js";
+export { toLogJson } from "./log_form.js";
 export { Client } from "./client.js";
 export { PaymentFlow, FlowRun } from "./flow.js";

@@ -37,6 +37,13 @@ export declare class Gateway {
 }
 
 /** The one error pspkit throws (DESIGN §5): switch on `code`. */
+/**
+ * The redacted canonical JSON of a model value, safe to log (DESIGN §8): secrets `***`, card
+ * numbers masked 6x4, CVVs `***`, PANs in free text masked. `JSON.stringify` stays the storable
+ * form. Objects pspkit returns print this form under `util.inspect` / `console.log` in Node.
+ */
+export declare function toLogJson(value: unknown): string;
+
 export declare class PspError extends Error {
   constructor(
     code: ErrorCode,

@@ -27,6 +27,30 @@ _CODECS: Dict[type, Tuple[Callable[[Any], str], Callable[[str], Any]]] = {
 }
 
 
+# Model type -> its redacted JSON for logs (DESIGN §8), the core's one policy.
+_LOG: Dict[type, Callable[[Any], str]] = {
+    _model.GatewayConfig: _ffi.gateway_config_to_log_json,
+    _model.Operation: _ffi.operation_to_log_json,
+    _model.Context: _ffi.context_to_log_json,
+    _model.HttpRequest: _ffi.http_request_to_log_json,
+    _model.HttpResponse: _ffi.http_response_to_log_json,
+    _model.Outcome: _ffi.outcome_to_log_json,
+    _model.Payment: _ffi.payment_to_log_json,
+    _model.CallbackEvent: _ffi.callback_event_to_log_json,
+    _model.Capabilities: _ffi.capabilities_to_log_json,
+}
+
+_SECRETS = ("redact", "reveal")
+
+
+def _log_codec(cls: type) -> Callable[[Any], str]:
+    for base in cls.__mro__:
+        codec = _LOG.get(base)
+        if codec is not None:
+            return codec
+    raise TypeError(f"{cls.__name__} has no canonical JSON form")
+
+
 def _codec(cls: type) -> Tuple[Callable[[Any], str], Callable[[str], Any]]:
     for base in cls.__mro__:
         codec = _CODECS.get(base)
@@ -35,14 +59,24 @@ def _codec(cls: type) -> Tuple[Callable[[Any], str], Callable[[str], Any]]:
     raise TypeError(f"{cls.__name__} has no canonical JSON form")
 
 
-def to_json(value: Any) -> str:
-    """The canonical JSON text of a model object (GatewayConfig, Operation, Outcome, ...)."""
-    return _codec(type(value))[0](value)
+def to_json(value: Any, *, secrets: str = "redact") -> str:
+    """The canonical JSON text of a model object (GatewayConfig, Operation, Outcome, ...).
+
+    By default the text is safe to log: secrets are `***`, card numbers masked 6x4, CVVs and
+    card tokens `***`, PANs in free text masked. `secrets="reveal"` gives the storable form,
+    secrets and card data in clear, which `from_json` reads back; ask for it only to store a
+    config in a secret store, never for a log.
+    """
+    if secrets not in _SECRETS:
+        raise ValueError(f"secrets must be 'redact' or 'reveal', not {secrets!r}")
+    if secrets == "reveal":
+        return _codec(type(value))[0](value)
+    return _log_codec(type(value))(value)
 
 
-def to_dict(value: Any) -> Any:
-    """The canonical JSON of a model object as plain Python data."""
-    return json.loads(to_json(value))
+def to_dict(value: Any, *, secrets: str = "redact") -> Any:
+    """The canonical JSON of a model object as plain Python data (see `to_json`)."""
+    return json.loads(to_json(value, secrets=secrets))
 
 
 def from_json(cls: Type[T], text: str) -> T:

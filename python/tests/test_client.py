@@ -14,7 +14,7 @@ import pspkit
 from pspkit import Client, Context, ErrorCode, Gateway, Operation, OrderRef, PspError, State
 
 STATUS_BODY = json.dumps(
-    {"externalId": "ps-1", "orderStatus": "Success", "amount": 26.5, "orderHistory": []}
+    {"externalId": "ok-1", "orderStatus": "Success", "amount": 26.5, "orderHistory": []}
 )
 # path -> (status, content type, body, delay in seconds)
 ROUTES: Dict[str, Tuple[int, str, str, float]] = {
@@ -76,7 +76,7 @@ def test_success_is_parsed_into_the_model(base_url: str) -> None:
     assert isinstance(outcome, Outcome := pspkit.Outcome)
     payment = outcome.payment  # type: ignore[attr-defined]
     assert payment.status.state == State.SUCCEEDED and payment.status.is_final
-    assert payment.provider_id == "ps-1"
+    assert payment.provider_id == "ok-1"
     assert SEEN[-1]["headers"]["authorization"] == "Bearer dep-token"
     assert SEEN[-1]["path"].endswith("/deposit-order/ok-1/status")
     # The canonical JSON helpers round-trip what the client returned.
@@ -143,13 +143,14 @@ def test_secrets_never_show_in_repr() -> None:
         pspkit.GatewayConfig, {"provider": "paystar", "depositToken": "very-secret-token"}
     )
     assert "very-secret-token" not in repr(config) and "very-secret-token" not in str(config)
-    assert "very-secret-token" in pspkit.to_json(config)  # round-trips for storage
+    assert "very-secret-token" in pspkit.to_json(config, secrets="reveal")  # storable form, by name
+    assert "very-secret-token" not in pspkit.to_json(config)  # the default is for logs
     assert Gateway(config).capabilities().provider == "paystar"
 
 
 def test_parse_status_hot_path_matches_parse(base_url: str) -> None:
     gw = gateway(base_url)
-    op_json = '{"type":"get_deposit","providerId":"ps-1"}'
+    op_json = '{"type":"get_deposit","providerId":"ok-1"}'
     summary = gw.parse_status(op_json, 200, STATUS_BODY)
     assert summary.state == State.SUCCEEDED and summary.is_final
     payment = gw.parse(pspkit.from_json(Operation, op_json), pspkit.HttpResponse(

@@ -96,7 +96,7 @@ def _dumps(value: Any) -> str:
 
 
 def _as_data(model_object: Any) -> Any:
-    return _load(pspkit.to_json(model_object))
+    return _load(pspkit.to_json(model_object, secrets="reveal"))
 
 
 class CaseFailed(AssertionError):

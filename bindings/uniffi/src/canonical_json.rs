@@ -89,3 +89,30 @@ json_pair!(
     transport_error_to_json,
     "transportError"
 );
+
+/// The redacted canonical JSON for logs (DESIGN §8): the core's one policy, `pspkit::redact`.
+/// The plain `*_to_json` above is the storable form, which the Python and Kotlin shims reach only
+/// when the caller asks for it by name (`to_json(value, secrets="reveal")`).
+macro_rules! log_json {
+    ($($ty:ty => $name:ident),* $(,)?) => {$(
+        #[uniffi::export]
+        pub fn $name(value: $ty) -> String {
+            pspkit::redact::log_json(&value)
+        }
+    )*};
+}
+
+log_json!(
+    GatewayConfig => gateway_config_to_log_json,
+    Operation => operation_to_log_json,
+    Context => context_to_log_json,
+    HttpRequest => http_request_to_log_json,
+    HttpResponse => http_response_to_log_json,
+    Outcome => outcome_to_log_json,
+    Payment => payment_to_log_json,
+    CallbackEvent => callback_event_to_log_json,
+    Capabilities => capabilities_to_log_json,
+    Action => action_to_log_json,
+    Reply => reply_to_log_json,
+    FlowOptions => flow_options_to_log_json,
+);

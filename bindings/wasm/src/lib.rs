@@ -13,3 +13,15 @@ mod gateway;
 pub use error::to_js_error;
 pub use flow::PaymentFlow;
 pub use gateway::Gateway;
+
+/// The core's one redaction policy (DESIGN §8, `pspkit::redact`) over any model value given as
+/// JSON text: secrets `***`, card numbers masked 6x4, CVVs and card tokens `***`, request and
+/// response bodies walked, PANs in free text masked. The npm package's `toLogJson` and the
+/// `util.inspect` form of the objects it returns print this.
+#[wasm_bindgen::prelude::wasm_bindgen(js_name = logJson)]
+pub fn log_json(value_json: &str) -> String {
+    match serde_json::from_str::<serde_json::Value>(value_json) {
+        Ok(v) => pspkit::redact::redact_value(v, None).to_string(),
+        Err(_) => pspkit::card::redact_pans(value_json),
+    }
+}

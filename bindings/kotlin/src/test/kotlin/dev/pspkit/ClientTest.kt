@@ -25,7 +25,7 @@ import java.time.Duration
 class ClientTest {
     private lateinit var server: HttpServer
     private val seenAuth = mutableListOf<String?>()
-    private val statusBody = """{"externalId":"ps-1","orderStatus":"Success","amount":26.5,"orderHistory":[]}"""
+    private val statusBody = """{"externalId":"ok-1","orderStatus":"Success","amount":26.5,"orderHistory":[]}"""
     private val ctx = Context("2026-01-01T00:00:00Z", null)
 
     @BeforeAll
@@ -68,7 +68,7 @@ class ClientTest {
         val payment = (outcome as Outcome.Payment).payment
         assertEquals(State.SUCCEEDED, payment.status.state)
         assertTrue(payment.status.isFinal)
-        assertEquals("ps-1", payment.providerId)
+        assertEquals("ok-1", payment.providerId)
         assertEquals("Bearer dep-token", seenAuth.last())
     }
 
