@@ -1,150 +1,237 @@
-//! The one redaction policy for everything a host prints or logs (DESIGN §8).
+//! The one redaction policy: what a log line, a `repr`, a `toString()` or an inspected JS object
+//! may show of a model value. Every binding's string forms call into this module (DESIGN §8), so
+//! the rules live here only.
 //!
-//! Every binding's string forms (Python `repr`/`str`, Kotlin `toString`, JS inspection) and the
-//! canonical JSON meant for logs come from here, so the rule is written once: the model is
-//! serialized as usual, then walked, and
-//! - a value under a credential key (the configs' secret fields, `authorization`, `password`,
-//!   a card's `cvv` and `token`) becomes `***`;
-//! - a value under a card-number key (`number` inside `card`, `cardNumber`, `pan`) becomes its
-//!   6x4 mask;
-//! - every other string goes through [`crate::card::redact_pans`], so a PAN in free text (an
-//!   `extras` value, a provider message, a request body) is masked too;
-//! - request and response bodies are read as JSON or form pairs and walked the same way, since
-//!   they carry the very fields above (`cardNumber`, `pass`, …) as text.
-//!
-//! Working on the serialized form rather than on each type keeps new fields covered: a field
-//! added to the model is redacted by name or by the PAN scan without anyone remembering to.
+//! The policy works on the canonical JSON (DESIGN §3) because that is the one shape every binding
+//! shares: field names decide what is a secret or card data, and every remaining string goes
+//! through [`redact_pans`] so a PAN in a free-text field (a provider message, a description) is
+//! masked too. Request and response bodies are text holding another document (JSON or a form), so
+//! they are redacted field by field as well; a body in any other shape is kept with its PANs
+//! masked.
 
 use serde::Serialize;
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use crate::card::{mask_pan, redact_pans};
 
-/// Keys whose values are credentials, compared lower-case without `-` and `_`.
-const SECRET_KEYS: &[&str] = &[
-    "deposittoken",
-    "payouttoken",
-    "callbackkey",
-    "privatekey",
-    "secret",
-    "secretkey",
-    "merchantcontrol",
-    "depositsecret",
-    "cashoutpass",
-    "cashoutsecret",
-    "reconciliationpassword",
-    "password",
-    "pass",
-    "cvv",
-    "cvc",
-    "cvv2",
-    "cardcvv",
-    "token",
-    "cardstoragetoken",
-    "authorization",
-    "apikey",
-    "sessiontoken",
-];
+/// What replaces a secret or a CVV.
+pub const HIDDEN: &str = "***";
 
-/// Keys whose values are card numbers.
-const PAN_KEYS: &[&str] = &["cardnumber", "pan", "cardno", "number"];
+/// How a field's name classifies its value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    /// A credential or a CVV: never shown, not even its length.
+    Hidden,
+    /// A card number: shown as its 6x4 mask.
+    Pan,
+    /// A document in text (an HTTP body): redacted field by field.
+    Document,
+    /// Anything else: shown with PANs in it masked.
+    Plain,
+}
 
-const HIDDEN: &str = "***";
-
-fn normalized(key: &str) -> String {
-    key.chars()
-        .filter(|c| *c != '-' && *c != '_')
+/// Field names are compared lowercased without `_`/`-`, so `cashout_pass`, `cashoutPass` and a
+/// header `X-Api-Key` meet the same rule whichever spelling a provider or a binding uses.
+fn normalize(name: &str) -> String {
+    name.chars()
+        .filter(|c| *c != '_' && *c != '-')
         .flat_map(char::to_lowercase)
         .collect()
+}
+
+fn classify(name: &str, parent: Option<&str>) -> Class {
+    let key = normalize(name);
+    let hidden = [
+        "secret",
+        "password",
+        "passwd",
+        "token",
+        "privatekey",
+        "apikey",
+    ]
+    .iter()
+    .any(|w| key.contains(w))
+        || key.ends_with("pass")
+        || key.contains("authorization")
+        || key.contains("cvv")
+        || key.contains("cvc")
+        || key == "securitycode"
+        || key == "merchantcontrol"
+        || key == "callbackkey"
+        || key == "cookie"
+        || key == "setcookie";
+    if hidden {
+        return Class::Hidden;
+    }
+    let in_card = parent.is_some_and(|p| normalize(p).contains("card"));
+    if key == "pan"
+        || key.contains("cardnumber")
+        || key.contains("cardno")
+        || key == "ccnumber"
+        || (in_card && key == "number")
+    {
+        return Class::Pan;
+    }
+    if key == "body" || key == "rawbody" {
+        return Class::Document;
+    }
+    Class::Plain
+}
+
+/// Redacts a canonical JSON value in place by the policy above.
+pub fn redact_value(value: &mut Value) {
+    redact_in(value, None);
+}
+
+fn redact_in(value: &mut Value, parent: Option<&str>) {
+    match value {
+        Value::Object(map) => {
+            // `{"key": "cardCvv", "value": "123"}` (PayStar's additionalFields): the pair's
+            // name decides, as if it were `{"cardCvv": "123"}`.
+            let pair_name = ["key", "name"]
+                .iter()
+                .find_map(|k| map.get(*k).and_then(Value::as_str).map(str::to_owned));
+            for (name, field) in map.iter_mut() {
+                match (&pair_name, name.as_str()) {
+                    (Some(pair), "value") => redact_field(pair, field, parent),
+                    _ => redact_field(name, field, parent),
+                }
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(|v| redact_in(v, parent)),
+        Value::String(text) => *text = redact_pans(text),
+        _ => {}
+    }
+}
+
+fn redact_field(name: &str, field: &mut Value, parent: Option<&str>) {
+    match (classify(name, parent), &mut *field) {
+        (_, Value::Null) => {}
+        (Class::Hidden, _) => *field = Value::String(HIDDEN.to_owned()),
+        (Class::Pan, Value::String(text)) => *text = mask_pan(text),
+        (Class::Pan, Value::Number(n)) => *field = Value::String(mask_pan(&n.to_string())),
+        (Class::Document, Value::String(text)) => *text = redact_document(text),
+        (_, Value::String(text)) if normalize(name) == "url" => *text = redact_url(text),
+        _ => redact_in(field, Some(name)),
+    }
+}
+
+/// A body or other embedded document: JSON redacted as JSON, a form as a form, anything else with
+/// its PANs masked.
+pub fn redact_document(text: &str) -> String {
+    let trimmed = text.trim_start();
+    if trimmed.starts_with('{') || trimmed.starts_with('[') {
+        if let Ok(mut doc) = serde_json::from_str::<Value>(text) {
+            redact_value(&mut doc);
+            return doc.to_string();
+        }
+    }
+    if looks_like_form(text) {
+        return redact_form(text);
+    }
+    redact_pans(text)
+}
+
+fn looks_like_form(text: &str) -> bool {
+    !text.is_empty()
+        && !text.contains(char::is_whitespace)
+        && text.split('&').all(|pair| pair.contains('='))
+}
+
+/// `a=1&cvv2=123` → `a=1&cvv2=***`; names are percent-decoded for the rule, kept as written.
+fn redact_form(text: &str) -> String {
+    text.split('&')
+        .map(|pair| {
+            let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
+            let decoded = percent_decode(name);
+            let parent = decoded.split_once('[').map(|(p, _)| p.to_owned());
+            let leaf = decoded
+                .rsplit_once('[')
+                .map_or(decoded.as_str(), |(_, l)| l.trim_end_matches(']'));
+            let shown = match classify(leaf, parent.as_deref()) {
+                Class::Hidden => HIDDEN.to_owned(),
+                Class::Pan => mask_pan(&percent_decode(value)),
+                _ => redact_pans(&percent_decode(value)),
+            };
+            format!("{name}={shown}")
+        })
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+/// A URL with its query redacted as a form (a credential in a query string is still a secret).
+pub fn redact_url(url: &str) -> String {
+    match url.split_once('?') {
+        Some((base, query)) => format!("{}?{}", redact_pans(base), redact_form(query)),
+        None => redact_pans(url),
+    }
+}
+
+/// Lossy percent and `+` decoding, only to read a form's names and values for the policy.
+fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        let hex = bytes
+            .get(i + 1..i + 3)
+            .and_then(|h| std::str::from_utf8(h).ok())
+            .and_then(|h| u8::from_str_radix(h, 16).ok());
+        match (b, hex) {
+            (b'%', Some(v)) => {
+                out.push(v);
+                i += 3;
+            }
+            (b'+', _) => {
+                out.push(b' ');
+                i += 1;
+            }
+            _ => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// The redacted canonical JSON of a model value (a config, an operation, a request...): the form
+/// meant for logs. `None` only when the value cannot be written as JSON at all.
+pub fn redacted_json<T: Serialize + ?Sized>(value: &T) -> Option<String> {
+    let mut json = serde_json::to_value(value).ok()?;
+    redact_value(&mut json);
+    Some(json.to_string())
+}
+
+/// The string form of a model value in every binding: `TypeName{...redacted JSON...}`. Useful
+/// (every field that is not sensitive is shown) and safe (nothing the policy hides).
+pub fn display<T: Serialize + ?Sized>(type_name: &str, value: &T) -> String {
+    match redacted_json(value) {
+        Some(json) => format!("{type_name}({json})"),
+        None => format!("{type_name}(<unprintable>)"),
+    }
 }
 
 /// The serialized form of `value` with the policy applied (for logs and string forms).
 pub fn log_value<T: Serialize + ?Sized>(value: &T) -> Value {
     match serde_json::to_value(value) {
-        Ok(v) => redact_value(v, None),
+        Ok(mut v) => {
+            redact_value(&mut v);
+            v
+        }
         Err(_) => Value::String(HIDDEN.to_owned()),
     }
 }
 
-/// [`log_value`] as compact JSON text.
+/// [`log_value`] as compact JSON text: the canonical JSON meant for logs.
 pub fn log_json<T: Serialize + ?Sized>(value: &T) -> String {
     log_value(value).to_string()
 }
 
-/// `Name {redacted JSON}`: the string form every binding shows for a model object.
+/// `Name {redacted JSON}`: the string form every binding shows for a model object (Rust
+/// `Debug`/`Display`, Python `repr`/`str`, Kotlin `toString`).
 pub fn describe<T: Serialize + ?Sized>(name: &str, value: &T) -> String {
     format!("{name} {}", log_json(value))
-}
-
-/// Applies the policy to an already serialized value; `key` is the key it sits under.
-pub fn redact_value(value: Value, key: Option<&str>) -> Value {
-    let k = key.map(normalized);
-    let k = k.as_deref();
-    match value {
-        Value::String(s) => {
-            if k.is_some_and(|k| SECRET_KEYS.contains(&k)) {
-                Value::String(HIDDEN.to_owned())
-            } else if k.is_some_and(|k| PAN_KEYS.contains(&k)) {
-                Value::String(mask_pan(&s))
-            } else if k == Some("body") {
-                Value::String(redact_body(&s))
-            } else {
-                Value::String(redact_pans(&s))
-            }
-        }
-        Value::Number(n) if k.is_some_and(|k| SECRET_KEYS.contains(&k)) => {
-            let _ = n;
-            Value::String(HIDDEN.to_owned())
-        }
-        Value::Number(n) if k.is_some_and(|k| PAN_KEYS.contains(&k)) => {
-            Value::String(mask_pan(&n.to_string()))
-        }
-        Value::Object(map) => Value::Object(redact_map(map)),
-        Value::Array(items) => {
-            Value::Array(items.into_iter().map(|v| redact_value(v, key)).collect())
-        }
-        other => other,
-    }
-}
-
-fn redact_map(map: Map<String, Value>) -> Map<String, Value> {
-    // Headers are a map of name -> value: the name is the key the policy reads.
-    map.into_iter()
-        .map(|(k, v)| {
-            let redacted = redact_value(v, Some(&k));
-            (k, redacted)
-        })
-        .collect()
-}
-
-/// A request or response body: JSON walked by key, form pairs by name, anything else scanned
-/// for PANs.
-pub fn redact_body(body: &str) -> String {
-    let trimmed = body.trim_start();
-    if trimmed.starts_with(['{', '[']) {
-        if let Ok(v) = serde_json::from_str::<Value>(body) {
-            return redact_value(v, None).to_string();
-        }
-    }
-    if !trimmed.starts_with('<') && trimmed.contains('=') && !trimmed.contains(' ') {
-        let pairs = crate::url::parse_form(trimmed);
-        let redacted: Vec<(String, String)> = pairs
-            .into_iter()
-            .map(|(k, v)| {
-                let value = match redact_value(Value::String(v), Some(&k)) {
-                    Value::String(s) => s,
-                    other => other.to_string(),
-                };
-                (k, value)
-            })
-            .collect();
-        let refs: Vec<(&str, &str)> = redacted
-            .iter()
-            .map(|(k, v)| (k.as_str(), v.as_str()))
-            .collect();
-        return crate::url::encode_form(&refs);
-    }
-    redact_pans(body)
 }
 
 /// Implements `Display` and `Debug` for model types as [`describe`], so Rust's own formatting,
@@ -207,37 +294,75 @@ mod tests {
     use super::*;
     use serde_json::json;
 
-    #[test]
-    fn secrets_cards_and_bodies_are_redacted() {
-        let v = json!({
-            "provider": "paystar", "depositToken": "tok-1", "callbackKey": "k",
-            "card": {"number": "4111111111111111", "cvv": "123", "holder": "A B", "token": "t"},
-            "extras": {"note": "card 4111 1111 1111 1111"},
-            "headers": {"Authorization": "Bearer tok-1", "content-type": "application/json"},
-            "body": "{\"cardNumber\":\"4111111111111111\",\"pass\":\"pw\",\"amount\":100}"
-        });
-        let out = redact_value(v, None).to_string();
-        for leak in [
-            "tok-1",
-            "4111111111111111",
-            "\"123\"",
-            "\"pw\"",
-            "4111 1111 1111 1111",
-        ] {
-            assert!(!out.contains(leak), "{leak} in {out}");
-        }
-        assert!(out.contains("411111******1111"));
-        assert!(out.contains("application/json"));
-        assert!(out.contains("\\\"amount\\\":100"));
+    fn redacted(mut v: Value) -> Value {
+        redact_value(&mut v);
+        v
     }
 
     #[test]
-    fn form_bodies_are_redacted_by_name() {
-        let out = redact_body("login=me&pass=pw&card_number=4111111111111111");
-        assert!(
-            !out.contains("pw") && !out.contains("4111111111111111"),
-            "{out}"
+    fn card_fields_are_masked_and_hidden() {
+        let v = redacted(json!({"card": {"number": "4111111111111111", "cvv": "123",
+            "holder": "JOHN", "token": "tok_1"}}));
+        assert_eq!(
+            v,
+            json!({"card": {"number": "411111******1111", "cvv": "***", "holder": "JOHN",
+                "token": "***"}})
         );
-        assert!(out.contains("login=me"));
+    }
+
+    #[test]
+    fn config_secrets_are_hidden_whatever_the_spelling() {
+        let v = redacted(
+            json!({"depositToken": "t", "cashout_pass": "p", "privateKey": "k",
+            "merchantControl": "m", "callbackKey": "c", "login": "merchant", "endpointId": "1"}),
+        );
+        assert_eq!(
+            v,
+            json!({"depositToken": "***", "cashout_pass": "***", "privateKey": "***",
+                "merchantControl": "***", "callbackKey": "***", "login": "merchant",
+                "endpointId": "1"})
+        );
+    }
+
+    #[test]
+    fn bodies_headers_and_queries_are_redacted_field_by_field() {
+        let v = redacted(json!({
+            "url": "https://h/x?login=a&password=p%20w",
+            "headers": {"authorization": "Bearer abc", "content-type": "text/plain"},
+            "body": "amount=1&credit_card_number=4111111111111111&cvv2=123"
+        }));
+        assert_eq!(
+            v,
+            json!({
+                "url": "https://h/x?login=a&password=***",
+                "headers": {"authorization": "***", "content-type": "text/plain"},
+                "body": "amount=1&credit_card_number=411111******1111&cvv2=***"
+            })
+        );
+        let json_body = redact_document(r#"{"card":{"pan":"4111111111111111","cvc":"999"}}"#);
+        assert_eq!(
+            json_body,
+            r#"{"card":{"cvc":"***","pan":"411111******1111"}}"#
+        );
+    }
+
+    #[test]
+    fn key_value_pairs_are_judged_by_their_name() {
+        let v = redacted(json!([{"key": "cardCvv", "value": "123"}, {"key": "x", "value": "1"}]));
+        assert_eq!(
+            v,
+            json!([{"key": "cardCvv", "value": "***"}, {"key": "x", "value": "1"}])
+        );
+    }
+
+    #[test]
+    fn free_text_pans_are_masked() {
+        let v = redacted(json!({"message": "card 4111111111111111 refused"}));
+        assert_eq!(v, json!({"message": "card 411111******1111 refused"}));
+    }
+
+    #[test]
+    fn display_names_the_type() {
+        assert_eq!(display("X", &json!({"cvv": "1"})), r#"X({"cvv":"***"})"#);
     }
 }

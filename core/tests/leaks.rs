@@ -125,11 +125,16 @@ impl Scan {
         }
         for c in &s.cvvs {
             self.checks += 1;
-            let compact: String = text.chars().filter(|ch| !ch.is_whitespace()).collect();
+            let compact: String = text
+                .replace("\\\"", "\"")
+                .chars()
+                .filter(|ch| !ch.is_whitespace())
+                .collect();
             if ["cvv", "cardCvv", "cvc"]
                 .iter()
                 .any(|k| compact.contains(&format!("\"{k}\":\"{c}\"")))
                 || text.contains(&format!("cvv={c}"))
+                || pair_cvv(&compact, c)
             {
                 self.hits.push(format!("{where_}: CVV in {short}"));
             }
@@ -152,6 +157,18 @@ impl Scan {
         self.text(where_, &format!("{e:?}"), s);
         self.text(where_, &format!("{e}"), s);
     }
+}
+
+/// `{"key":"cardCvv","value":"123"}` (a name/value pair, as PayStar's additionalFields).
+fn pair_cvv(compact: &str, cvv: &str) -> bool {
+    let lower = compact.to_ascii_lowercase();
+    let needle = format!("\",\"value\":\"{cvv}\"");
+    lower.match_indices(&needle).any(|(i, _)| {
+        let before = &lower[..i];
+        before
+            .rfind('"')
+            .is_some_and(|q| before[q..].contains("cvv"))
+    })
 }
 
 fn run_flow(sc: &mut Scan, config: &Value, case: &Value, s: &Sensitive) {

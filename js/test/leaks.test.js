@@ -39,9 +39,11 @@ test("no inspect form, log JSON or error leaks a secret, PAN or CVV", () => {
     const digits = text.replace(/\D/g, "");
     for (const x of s.secrets) { checks++; if (text.includes(x)) hits.push(`${where}: secret in ${text.slice(0, 160)}`); }
     for (const p of s.pans) { checks++; if (text.includes(p) || digits.includes(p)) hits.push(`${where}: PAN in ${text.slice(0, 160)}`); }
+    const unescaped = text.replaceAll('\\"', '"');
     for (const c of s.cvvs) {
       checks++;
-      if (new RegExp(`"(cvv|cardCvv|cvc)"\\s*:\\s*"${c}"`).test(text) || text.includes(`cvv=${c}`)) hits.push(`${where}: CVV in ${text.slice(0, 160)}`);
+      const pair = new RegExp(`"[a-z_]*cvv[a-z0-9_]*"\\s*,\\s*"value"\\s*:\\s*"${c}"`, "i");
+      if (new RegExp(`"(cvv|cardCvv|cvc)"\\s*:\\s*"${c}"`).test(unescaped) || pair.test(unescaped) || text.includes(`cvv=${c}`)) hits.push(`${where}: CVV in ${text.slice(0, 160)}`);
     }
   };
   const forms = (where, obj, s) => {

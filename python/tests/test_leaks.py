@@ -72,9 +72,12 @@ class Scanner:
             self.checks += 1
             if p in text or p in digits:
                 self.hits.append(f"{where}: full PAN {p[:6]}… in {text[:160]!r}")
+        unescaped = text.replace('\\"', '"')
         for c in cvvs:
             self.checks += 1
-            if re.search(r'"(cvv|cardCvv|cvc)"\s*:\s*"' + re.escape(c) + '"', text) or f"cvv={c}" in text:
+            pair = r'(?i)"[a-z_]*cvv[a-z0-9_]*"\s*,\s*"value"\s*:\s*"' + re.escape(c) + '"'
+            if (re.search(r'"(cvv|cardCvv|cvc)"\s*:\s*"' + re.escape(c) + '"', unescaped)
+                    or re.search(pair, unescaped) or f"cvv={c}" in text):
                 self.hits.append(f"{where}: CVV in {text[:160]!r}")
 
     def forms(self, where: str, obj: Any, secrets: Set[str], pans: Set[str], cvvs: Set[str]) -> None:

@@ -21,7 +21,10 @@ pub use gateway::Gateway;
 #[wasm_bindgen::prelude::wasm_bindgen(js_name = logJson)]
 pub fn log_json(value_json: &str) -> String {
     match serde_json::from_str::<serde_json::Value>(value_json) {
-        Ok(v) => pspkit::redact::redact_value(v, None).to_string(),
+        Ok(mut v) => {
+            pspkit::redact::redact_value(&mut v);
+            v.to_string()
+        }
         Err(_) => pspkit::card::redact_pans(value_json),
     }
 }

@@ -57,9 +57,11 @@ class LeaksTest {
         val digits = text.filter { it.isDigit() }
         s.secrets.forEach { checks++; if (text.contains(it)) hits += "$where: secret in ${text.take(160)}" }
         s.pans.forEach { checks++; if (text.contains(it) || digits.contains(it)) hits += "$where: PAN in ${text.take(160)}" }
+        val unescaped = text.replace("\\\"", "\"")
         s.cvvs.forEach { c ->
             checks++
-            if (Regex("\"(cvv|cardCvv|cvc)\"\\s*:\\s*\"" + Regex.escape(c) + "\"").containsMatchIn(text) || text.contains("cvv=$c"))
+            val pair = Regex("\"[a-z_]*cvv[a-z0-9_]*\"\\s*,\\s*\"value\"\\s*:\\s*\"" + Regex.escape(c) + "\"", RegexOption.IGNORE_CASE)
+            if (Regex("\"(cvv|cardCvv|cvc)\"\\s*:\\s*\"" + Regex.escape(c) + "\"").containsMatchIn(unescaped) || pair.containsMatchIn(unescaped) || text.contains("cvv=$c"))
                 hits += "$where: CVV in ${text.take(160)}"
         }
     }
