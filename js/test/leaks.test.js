@@ -57,6 +57,8 @@ test("no inspect form, log JSON or error leaks a secret, PAN or CVV", () => {
       const s = sensitive(file, c);
       const config = c.config ?? file.config;
       const context = { ...(file.context ?? {}), ...(c.context ?? {}) };
+      // The config object is the caller's own; its log form is pspkit's.
+      if (config) scan("config", api.toLogJson(config), s);
       if (file.kind === "flow") {
         let flow;
         try { flow = api.PaymentFlow.start(config, c.create, c.options ?? {}, c.start); } catch (e) { error("flow start", e, s); continue; }
