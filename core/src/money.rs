@@ -171,7 +171,8 @@ pub fn normalize_reported(amount: &str, currency: Option<&str>) -> Result<String
             let d = dec.normalized();
             if d.scale > scale {
                 return Err(PspError::bad_response(format!(
-                    "amount {amount} has more decimals than {} allows",
+                    "amount {} has more decimals than {} allows",
+                    crate::error::echo(amount),
                     cur.code
                 )));
             }
@@ -182,7 +183,17 @@ pub fn normalize_reported(amount: &str, currency: Option<&str>) -> Result<String
                 .mantissa
                 .checked_mul(factor)
                 .ok_or_else(|| PspError::bad_response("amount out of range"))?;
-            Ok(format_scaled(m, scale))
+            let written = format_scaled(m, scale);
+            // What is reported must read back: padding to the currency's decimals may push an
+            // amount past the 30 digits `Decimal::parse` takes, and the host would then hold an
+            // amount pspkit itself refuses the next time it is read.
+            if Decimal::parse(&written).is_none() {
+                return Err(PspError::bad_response(format!(
+                    "amount {} has too many digits",
+                    crate::error::echo(amount)
+                )));
+            }
+            Ok(written)
         }
         None => Ok(dec.to_string()),
     }
@@ -191,6 +202,17 @@ pub fn normalize_reported(amount: &str, currency: Option<&str>) -> Result<String
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_reported_amount_reads_back() {
+        // 30 digits are accepted; padded to USD's two decimals they would be 32.
+        let amount = "1".repeat(30);
+        assert!(normalize_reported(&amount, Some("USD")).is_err());
+        assert_eq!(
+            normalize_reported("26.5", Some("USD")).as_deref(),
+            Ok("26.50")
+        );
+    }
 
     #[test]
     fn parses_plain_decimals_only() {
