@@ -84,7 +84,7 @@ class CallbackEndpoint:
                 })
                 status, reply = 400, "rejected"
                 try:
-                    event = pspkit.to_dict(gateway.parse_callback(request, Context(now=None, nonce=None)))
+                    event = pspkit.to_dict(gateway.parse_callback(request, Context(now=None, nonce=None)), secrets="reveal")
                     endpoint.received.append(event)
                     status, reply = event["reply"]["status"], event["reply"].get("body") or ""
                     signed = "verified" if event.get("verified") else "NOT verified"
@@ -129,7 +129,7 @@ class Demo:
 
     def call(self, op: Dict[str, Any]) -> Dict[str, Any]:
         print(f"  {op['type']}", flush=True)
-        payment = pspkit.to_dict(self.client.send(pspkit.from_dict(Operation, op)))["payment"]
+        payment = pspkit.to_dict(self.client.send(pspkit.from_dict(Operation, op)), secrets="reveal")["payment"]
         extra = ""
         if payment.get("nextAction"):
             extra = f", next: {payment['nextAction']['type']} to {payment['nextAction'].get('url')}"

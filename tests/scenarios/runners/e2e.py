@@ -140,7 +140,7 @@ class Receiver:
                 try:
                     assert receiver.gateway is not None
                     event = receiver.gateway.parse_callback(request, Context(now=None, nonce=None))
-                    seen = pspkit.to_dict(event)
+                    seen = pspkit.to_dict(event, secrets="reveal")
                     status = seen["reply"]["status"]
                     reply = seen["reply"].get("body") or ""
                     say(f"    <- callback {self.command} {self.path}  signature "
@@ -184,7 +184,7 @@ class Runner:
             context=lambda: Context(now=now, nonce=nonce),
         )
         try:
-            outcome = pspkit.to_dict(client.send(pspkit.from_dict(Operation, op)))
+            outcome = pspkit.to_dict(client.send(pspkit.from_dict(Operation, op)), secrets="reveal")
             say(f"  -> {op['type']}  => {state_of(outcome)}")
             return {"outcome": outcome}
         except Exception as e:  # noqa: BLE001 - errors are expected results
