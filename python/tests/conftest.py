@@ -25,3 +25,6 @@ def pytest_runtest_logreport(report: Any) -> None:
 
 def pytest_terminal_summary(terminalreporter: Any) -> None:
     terminalreporter.write_line(f"python: {_counts['passed']} passed, {_counts['failed']} failed")
+    leak = sys.modules.get("test_leaks")
+    if leak is not None and getattr(leak, "SUMMARY", None):
+        terminalreporter.write_line(leak.SUMMARY)

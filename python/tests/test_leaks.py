@@ -20,6 +20,8 @@ from vector_runner import _dumps, vector_cases, vectors_dir
 
 # Field names that hold credentials in the providers' configs (DESIGN §3 and the provider
 # fact sheets); written here, not taken from pspkit.
+SUMMARY = ""
+
 SECRET_FIELDS = {
     "depositToken", "payoutToken", "callbackKey", "privateKey", "secret", "merchantControl",
     "depositSecret", "cashoutPass", "cashoutSecret", "reconciliationPassword",
@@ -180,6 +182,7 @@ def test_no_string_form_leaks_a_secret_pan_or_cvv() -> None:
             _run_flow(sc, file, case, sens)
         else:
             _run_plain(sc, file, case, sens)
-    print(f"python leak: {sc.checks} checks, {len(sc.hits)} hits")
+    global SUMMARY
+    SUMMARY = f"python leak: {sc.checks} checks, {len(sc.hits)} hits"  # printed by conftest.py
     assert sc.checks > 10000, "the leak test checked almost nothing"
     assert not sc.hits, "\n".join(sc.hits[:20])
