@@ -26,6 +26,10 @@ enum Class {
     Pan,
     /// A document in text (an HTTP body): redacted field by field.
     Document,
+    /// An identifier or reference (`providerId`, `merchantId`, `bankReference`): only a
+    /// Luhn-valid card number that stands on its own is masked, so ids that merely contain
+    /// digit groups (UUIDs, `PayStar-9dc24b8a-0c32-…`) stay usable in a log.
+    Identifier,
     /// Anything else: shown with PANs in it masked.
     Plain,
 }
@@ -75,6 +79,9 @@ fn classify(name: &str, parent: Option<&str>) -> Class {
     if key == "body" || key == "rawbody" {
         return Class::Document;
     }
+    if key.ends_with("id") || key.contains("reference") || key == "tracking" {
+        return Class::Identifier;
+    }
     Class::Plain
 }
 
@@ -111,6 +118,9 @@ fn redact_field(name: &str, field: &mut Value, parent: Option<&str>) {
         (Class::Pan, Value::String(text)) => *text = mask_pan(text),
         (Class::Pan, Value::Number(n)) => *field = Value::String(mask_pan(&n.to_string())),
         (Class::Document, Value::String(text)) => *text = redact_document(text),
+        (Class::Identifier, Value::String(text)) => {
+            *text = crate::card::redact_card_numbers(text);
+        }
         (_, Value::String(text)) if normalize(name) == "url" => *text = redact_url(text),
         _ => redact_in(field, Some(name)),
     }
@@ -359,6 +369,19 @@ mod tests {
     fn free_text_pans_are_masked() {
         let v = redacted(json!({"message": "card 4111111111111111 refused"}));
         assert_eq!(v, json!({"message": "card 411111******1111 refused"}));
+    }
+
+    #[test]
+    fn identifiers_stay_readable_unless_they_are_a_card_number() {
+        let v = redacted(json!({
+            "providerId": "PayStar-9dc24b8a-0c32-4437-9645-000000000001",
+            "merchantId": "4111111111111111"
+        }));
+        assert_eq!(
+            v["providerId"],
+            "PayStar-9dc24b8a-0c32-4437-9645-000000000001"
+        );
+        assert_eq!(v["merchantId"], "411111******1111");
     }
 
     #[test]
