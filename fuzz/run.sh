@@ -22,7 +22,7 @@ for t in "${targets[@]}"; do
   mkdir -p "corpus/$t" "artifacts/$t"
   start=$(date +%s)
   trc=0
-  cargo fuzz run -s none "$t" "corpus/$t" -- -max_total_time="$seconds" -timeout=10 \
+  cargo fuzz run -s none "$t" "corpus/$t" -- -max_total_time="$seconds" -timeout=10 ${FUZZ_SEED:+-seed=$FUZZ_SEED} \
     -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="artifacts/$t/" >"logs/$t.log" 2>&1 || trc=$?
   execs=$(grep -o 'stat::number_of_executed_units: [0-9]*' "logs/$t.log" | grep -o '[0-9]*$' || echo 0)
   files=$(find "corpus/$t" -type f | wc -l)

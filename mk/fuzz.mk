@@ -10,6 +10,10 @@ TEST_TARGETS += test-fuzz
 FUZZ_SECONDS ?= 60
 FUZZ_SMOKE_SECONDS ?= 10
 FUZZ_PENDING ?= 0
+# The smoke in `make test` uses a fixed libFuzzer seed over the corpus generated from the vectors,
+# so a CI run explores the same inputs every time (a red CI is a regression, not luck); `make fuzz`
+# draws a new seed each run.
+FUZZ_SMOKE_SEED ?= 1
 FUZZ_TARGETS ?=
 
 .PHONY: setup-fuzz fuzz test-fuzz
@@ -23,7 +27,7 @@ test-fuzz: setup-fuzz
 	cargo fmt --manifest-path fuzz/Cargo.toml --all -- --check
 	cargo clippy -q --manifest-path fuzz/Cargo.toml --workspace --all-targets -- -D warnings
 	cargo test -q --manifest-path fuzz/Cargo.toml -p pspkit-fuzz-common
-	PSPKIT_FUZZ_PENDING=$(FUZZ_PENDING) fuzz/run.sh $(FUZZ_SMOKE_SECONDS) $(FUZZ_TARGETS)
+	FUZZ_SEED=$(FUZZ_SMOKE_SEED) PSPKIT_FUZZ_PENDING=$(FUZZ_PENDING) fuzz/run.sh $(FUZZ_SMOKE_SECONDS) $(FUZZ_TARGETS)
 
 # The findings kept in fuzz/regressions/, run with the pending checks: which still fail.
 .PHONY: fuzz-regressions

@@ -40,6 +40,7 @@ impl PaymentFlow {
                 "a stored state holds no card data (supply it with the card argument)",
             ));
         }
+        check_masks(&state)?;
         state.options.validate()?;
         let provider_id = config.provider_id();
         let gateway = Gateway::new(config)?;
@@ -94,6 +95,37 @@ impl PaymentFlow {
 }
 
 /// Refuses a state written by another format version, naming it.
+/// A stored state is the host's data and may have been edited: a card "mask" in it that holds
+/// more digits than a 6x4 mask (first six, last four) would be written back by `state_json` and
+/// shown by every string form, so such a state is refused rather than trusted.
+fn check_masks(state: &FlowState) -> Result<()> {
+    let too_many = |m: &str| m.chars().filter(char::is_ascii_digit).count() > 10;
+    if state
+        .card
+        .as_ref()
+        .and_then(|c| c.masked.as_deref())
+        .is_some_and(too_many)
+    {
+        return Err(PspError::invalid(
+            "state.card.masked",
+            "is not a 6x4 card mask (at most the first six and last four digits)",
+        ));
+    }
+    if state
+        .payment
+        .as_ref()
+        .and_then(|p| p.card.as_ref())
+        .and_then(|c| c.masked.as_deref())
+        .is_some_and(too_many)
+    {
+        return Err(PspError::invalid(
+            "state.payment.card.masked",
+            "is not a 6x4 card mask (at most the first six and last four digits)",
+        ));
+    }
+    Ok(())
+}
+
 fn check_version(version: u32) -> Result<()> {
     if version == STATE_VERSION {
         return Ok(());

@@ -156,3 +156,23 @@ fn giving_up_says_no_order_only_after_not_found() {
     assert!(!message.contains("no order"), "{message}");
     assert!(message.contains("outcome is still unknown"), "{message}");
 }
+
+#[test]
+fn a_stored_mask_with_more_than_ten_digits_is_refused() {
+    // Found by the flow_resume fuzz target: an edited state whose "mask" holds the full number
+    // would be written back by state_json and shown by every string form.
+    let flow = PaymentFlow::start(
+        config(),
+        card_deposit(),
+        FlowOptions::default(),
+        "2026-01-01T00:00:00Z",
+    )
+    .unwrap();
+    let stored = flow.state_json().unwrap();
+    assert!(stored.contains("411111******1111"));
+    let forged = stored.replace("411111******1111", "4111111111111111");
+    let err = PaymentFlow::resume_json(config(), &forged).unwrap_err();
+    assert_eq!(err.code, crate::error::ErrorCode::InvalidRequest);
+    assert!(err.message.contains("state.card.masked"), "{}", err.message);
+    assert!(!err.message.contains("4111111111111111"));
+}
