@@ -205,23 +205,6 @@ fn percent_decode(text: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
-/// The redacted canonical JSON of a model value (a config, an operation, a request...): the form
-/// meant for logs. `None` only when the value cannot be written as JSON at all.
-pub fn redacted_json<T: Serialize + ?Sized>(value: &T) -> Option<String> {
-    let mut json = serde_json::to_value(value).ok()?;
-    redact_value(&mut json);
-    Some(json.to_string())
-}
-
-/// The string form of a model value in every binding: `TypeName{...redacted JSON...}`. Useful
-/// (every field that is not sensitive is shown) and safe (nothing the policy hides).
-pub fn display<T: Serialize + ?Sized>(type_name: &str, value: &T) -> String {
-    match redacted_json(value) {
-        Some(json) => format!("{type_name}({json})"),
-        None => format!("{type_name}(<unprintable>)"),
-    }
-}
-
 /// The serialized form of `value` with the policy applied (for logs and string forms).
 pub fn log_value<T: Serialize + ?Sized>(value: &T) -> Value {
     match serde_json::to_value(value) {
@@ -382,10 +365,5 @@ mod tests {
             "PayStar-9dc24b8a-0c32-4437-9645-000000000001"
         );
         assert_eq!(v["merchantId"], "411111******1111");
-    }
-
-    #[test]
-    fn display_names_the_type() {
-        assert_eq!(display("X", &json!({"cvv": "1"})), r#"X({"cvv":"***"})"#);
     }
 }

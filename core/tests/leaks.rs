@@ -12,7 +12,10 @@
 
 use std::collections::BTreeSet;
 use std::io::Write;
-use std::path::{Path, PathBuf};
+mod common;
+
+use common::vector_files;
+use std::path::Path;
 
 use pspkit::flow::{FlowOptions, PaymentFlow};
 use pspkit::{Context, Gateway, GatewayConfig, HttpRequest, HttpResponse, Operation, PspError};
@@ -30,21 +33,6 @@ const SECRET_FIELDS: &[&str] = &[
     "cashoutSecret",
     "reconciliationPassword",
 ];
-
-fn vector_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    let mut entries: Vec<_> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
-    entries.sort();
-    for p in entries {
-        if p.is_dir() {
-            vector_files(&p, out);
-        } else if p.extension().is_some_and(|e| e == "json") {
-            out.push(p);
-        }
-    }
-}
 
 fn walk<'a>(v: &'a Value, out: &mut Vec<(&'a str, &'a Value)>) {
     match v {

@@ -8,22 +8,10 @@
 //! public API: request/response vectors through `Gateway`, flow vectors (`"kind": "flow"`)
 //! through the lifecycle driver.
 
-use std::path::{Path, PathBuf};
+mod common;
 
-fn vector_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    let mut entries: Vec<_> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
-    entries.sort();
-    for p in entries {
-        if p.is_dir() {
-            vector_files(&p, out);
-        } else if p.extension().is_some_and(|e| e == "json") {
-            out.push(p);
-        }
-    }
-}
+use common::vector_files;
+use std::path::Path;
 
 #[test]
 fn every_vector_passes() {
