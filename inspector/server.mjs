@@ -3,11 +3,11 @@
 //   node inspector/server.mjs [--port N]      (default 8377; 0 picks a free one)
 import { createServer } from "node:http";
 import { existsSync, readFileSync, statSync } from "node:fs";
-import { extname, join, normalize, sep } from "node:path";
+import { extname, join, normalize, resolve as resolvePath, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 
-const here = fileURLToPath(new URL(".", import.meta.url));
-const pkg = fileURLToPath(new URL("../js/", import.meta.url));
+const here = resolvePath(fileURLToPath(new URL(".", import.meta.url)));
+const pkg = resolvePath(fileURLToPath(new URL("../js/", import.meta.url)));
 const TYPES = {
   ".html": "text/html; charset=utf-8",
   ".css": "text/css; charset=utf-8",
@@ -16,7 +16,7 @@ const TYPES = {
   ".png": "image/png",
 };
 const CSP =
-  "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'; img-src 'self'; form-action 'none'; base-uri 'none'; frame-ancestors 'none'";
+  "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'; img-src 'self' data:; form-action 'none'; base-uri 'none'; frame-ancestors 'none'";
 
 /** Maps a URL path to a file it may serve, or null: nothing outside these folders. */
 function resolve(path) {

@@ -8,16 +8,13 @@ import { makeGateway, readOperation, showFailure } from "./explain.js";
 import { attribute } from "./attribution.js";
 import { RECIPES } from "./providers.js";
 import { toCurl } from "./curl.js";
+import { indentJson } from "./json_text.js";
 
 function prettyBody(req) {
   const type = Object.entries(req.headers ?? {}).find(([k]) => k.toLowerCase() === "content-type")?.[1] ?? "";
   if (!req.body) return null;
   if (/json/.test(type)) {
-    try {
-      return JSON.stringify(JSON.parse(req.body), null, 2);
-    } catch {
-      return null;
-    }
+    return indentJson(req.body);
   }
   if (/form-urlencoded/.test(type)) {
     return [...new URLSearchParams(req.body)].map(([k, v]) => `${k} = ${v}`).join("\n");

@@ -46,6 +46,11 @@ function setOps(selectId, textareaId, provider) {
     $(textareaId).value = JSON.stringify(ex, null, 2);
   };
   sel.onchange = apply;
+  // Pasted JSON names its own type: the picker follows it.
+  $(textareaId).oninput = () => {
+    const m = /"type"\s*:\s*"([a-z_]+)"/.exec($(textareaId).value);
+    if (m && types.includes(m[1])) sel.value = m[1];
+  };
   apply();
 }
 

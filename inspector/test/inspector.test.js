@@ -52,7 +52,12 @@ async function open(viewport = { width: 1280, height: 800 }, at = url) {
   page.setDefaultTimeout(5000);
   const watch = { requests: [], console: [], errors: [] };
   page.on("pageerror", (e) => watch.errors.push(String(e)));
-  page.on("console", (m) => watch.console.push(m.text()));
+  page.on("console", (m) => {
+    watch.console.push(m.text());
+    if (m.type() === "error") watch.errors.push(m.text()); // a CSP refusal or a failed load shows here
+  });
+  page.on("requestfailed", (r) => watch.errors.push(`request failed: ${r.url()}`));
+  page.on("response", (r) => r.status() >= 400 && watch.errors.push(`${r.status()}: ${r.url()}`));
   await page.goto(at);
   await page.waitForSelector("body[data-ready=true]");
   page.on("request", (r) => watch.requests.push(r.url()));
@@ -105,6 +110,7 @@ test("explain: a declined PayStar payment with its history as a timeline", async
   const file = vec("paystar/history.json");
   const c = file.cases.find((c) => c.name.startsWith("v2 failure example"));
   await explain(page, c.config ?? file.config, c.build, c.response);
+  assert.equal(await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor), "rgb(245, 246, 248)", "the stylesheet applies");
   assert.equal(await text(page, "#explain-out [data-testid=state]"), "failed");
   assert.equal(await text(page, "#explain-out [data-testid=final]"), "final");
   assert.match(await text(page, "#explain-out [data-testid=reason]"), /4\.1\.4\.63 ISSUER \/ INSUFFICIENT_FUNDS/);
