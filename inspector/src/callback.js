@@ -165,7 +165,7 @@ function verdict(kind, err) {
   const text = {
     verified: ["Verified", "The signature matches the key: the signed fields come from the provider."],
     unsigned: ["Not signed", "This provider signs nothing here: treat every field as a claim and confirm."],
-    forged: ["NOT verified", "Do not act on this callback. Answer it as your framework answers bad input, and keep it for review."],
+    forged: ["NOT verified", "Do not act on this callback. The core gives no reply to send for it: do not acknowledge it as processed, and keep it for review."],
   }[kind];
   return h(
     "section",

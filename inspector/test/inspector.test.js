@@ -125,6 +125,7 @@ test("explain: a declined PayStar payment with its history as a timeline", async
   }
   await page.screenshot({ path: `${SHOTS}explain-1280x800.png` });
   await page.screenshot({ path: `${SHOTS}explain-full.png`, fullPage: true });
+  await page.locator("#explain-out").screenshot({ path: `${SHOTS}readme-explain.png` }); // the README's picture
 
   // Every provider's first documented payment answer, state and finality as the vector says.
   for (const f of ["paystar/status.json", "tupay/deposits.json", "dpay/status.json", "paystar_bridges/paynet.json", "paystar_bridges/butler.json"]) {
@@ -135,6 +136,16 @@ test("explain: a declined PayStar payment with its history as a timeline", async
     assert.equal((await text(page, "#explain-out [data-testid=state]")).toLowerCase(), want.state.replace("_", " "), `${f}: ${k.name}`);
     assert.equal(await text(page, "#explain-out [data-testid=final]"), want.final ? "final" : "not final", `${f}: ${k.name}`);
   }
+  // Explaining needs no key: with every key field blank the answer still reads.
+  await page.selectOption("#provider", "tupay");
+  await page.selectOption("#provider", "paystar");
+  assert.equal(await page.inputValue("#cfg-depositToken"), "");
+  await page.fill("#explain-op", JSON.stringify(c.build));
+  await page.fill("#explain-status", "200");
+  await page.fill("#explain-body", c.response.body);
+  await page.click("#explain-run");
+  assert.equal(await text(page, "#explain-out [data-testid=state]"), "failed");
+
   await page.setViewportSize({ width: 390, height: 844 });
   await explain(page, file.config, c.build, c.response);
   await page.screenshot({ path: `${SHOTS}explain-narrow.png`, fullPage: true });
