@@ -18,7 +18,6 @@ export function renderConfigFields(container, provider) {
         h("label", { for: fieldId(f.key) }, f.label, f.secret ? h("span", { class: "tag" }, "secret") : null),
         h("input", {
           id: fieldId(f.key),
-          name: f.key,
           type: f.secret ? "password" : "text",
           autocomplete: f.secret ? "new-password" : "off",
           spellcheck: "false",

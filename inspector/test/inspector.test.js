@@ -136,6 +136,13 @@ test("explain: a declined PayStar payment with its history as a timeline", async
     assert.equal((await text(page, "#explain-out [data-testid=state]")).toLowerCase(), want.state.replace("_", " "), `${f}: ${k.name}`);
     assert.equal(await text(page, "#explain-out [data-testid=final]"), want.final ? "final" : "not final", `${f}: ${k.name}`);
   }
+  // An answer that is an error reads as the core's typed error, with the provider's code.
+  const errs = vec("paystar/errors.json");
+  const dup = errs.cases.find((k) => k.expectError?.code === "duplicate");
+  await explain(page, dup.config ?? errs.config, dup.build, dup.response);
+  assert.equal(await page.locator("#explain-out [data-testid=outcome-error] .err").getAttribute("data-code"), "duplicate");
+  assert.match(await text(page, "#explain-out [data-testid=outcome-error]"), new RegExp(`provider code ${dup.expectError.providerCode}`));
+
   // Explaining needs no key: with every key field blank the answer still reads.
   await page.selectOption("#provider", "tupay");
   await page.selectOption("#provider", "paystar");
@@ -149,6 +156,8 @@ test("explain: a declined PayStar payment with its history as a timeline", async
   await page.setViewportSize({ width: 390, height: 844 });
   await explain(page, file.config, c.build, c.response);
   await page.screenshot({ path: `${SHOTS}explain-narrow.png`, fullPage: true });
+  await page.evaluate(() => document.querySelector("#explain-out").scrollIntoView());
+  await page.screenshot({ path: `${SHOTS}explain-narrow-390x844.png` });
   assert.deepEqual(watch.errors, []);
   assert.deepEqual(watch.requests, [], "no request left the page after load");
   await page.close();
