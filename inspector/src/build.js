@@ -93,7 +93,7 @@ export function runBuild(api, provider) {
       req = gw.build(op, ctx);
     } catch (e) {
       const err = asTyped(e);
-      const field = fieldNamedBy(provider, err.message) ?? (/^(context|now)\b/.test(err.message) ? "build-now" : /^nonce\b/.test(err.message) ? "build-now" : "build-op");
+      const field = fieldNamedBy(provider, err.message) ?? (/^(context|now)\b/.test(err.message) ? "build-now" : /^nonce\b/.test(err.message) ? "build-nonce" : "build-op");
       showFieldError(field, err);
       fill(out, h("section", { class: "card outcome-error" }, h("h3", {}, "The core refused to build this"), errorBlock(err)));
       return;

@@ -53,7 +53,9 @@ export function errorBlock(err) {
     " ",
     h("code", { class: "code" }, err.code),
     h("div", { class: "msg" }, err.message),
-    err.providerCode ? h("div", { class: "msg" }, `provider code ${err.providerCode}`) : null,
+    err.httpStatus || err.providerCode
+      ? h("div", { class: "msg" }, [err.httpStatus ? `HTTP ${err.httpStatus}` : null, err.providerCode ? `provider code ${err.providerCode}` : null].filter(Boolean).join(" · "))
+      : null,
   );
 }
 

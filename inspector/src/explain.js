@@ -56,14 +56,7 @@ export function runExplain(api, provider) {
       outcome = gw.parse(op, { status, headers, body });
     } catch (e) {
       const err = asTyped(e);
-      const field =
-        err.code === "invalid_request" && /^operation/.test(err.message)
-          ? "explain-op"
-          : err.code === "invalid_request" && /^response/.test(err.message)
-            ? "explain-body"
-            : err.code === "bad_response" || err.code === "invalid_signature" || err.code === "unsupported"
-              ? err.code === "unsupported" ? "explain-op" : "explain-body"
-              : null;
+      const field = parseErrorField(err);
       if (field) {
         const extra = field === "explain-body" && looksLikeRawMessage(body) ? rawHint() : null;
         showFieldError(field, err, extra);
@@ -80,6 +73,19 @@ export function runExplain(api, provider) {
   } catch (x) {
     showFailure(x, out);
   }
+}
+
+/**
+ * Which input a parse error is about: the operation when the core refused it, the body when the
+ * answer is not the provider's; null when the answer itself is an error (a 401, a duplicate…),
+ * which is the explanation rather than bad input.
+ */
+function parseErrorField(err) {
+  if (err.code === "unsupported") return "explain-op";
+  if (err.code === "invalid_request" && /^operation/.test(err.message)) return "explain-op";
+  if (err.code === "invalid_request" && /^response/.test(err.message)) return "explain-body";
+  if (err.code === "bad_response" || err.code === "invalid_signature") return "explain-body";
+  return null;
 }
 
 function rawHint() {
