@@ -76,8 +76,7 @@ pub use config::CorefyConfig;
 
 use crate::error::{PspError, Result};
 use crate::model::{
-    CallbackEvent, Capabilities, Context, Direction, HttpRequest, HttpResponse, Operation,
-    Outcome,
+    CallbackEvent, Capabilities, Context, Direction, HttpRequest, HttpResponse, Operation, Outcome,
 };
 use crate::provider::{LateTransition, Provider};
 use crate::providers::paystar::PaystarConfig;
@@ -100,7 +99,12 @@ impl PaystarCorefy {
     }
 }
 
-const OPERATIONS: [&str; 4] = ["create_deposit", "create_payout", "get_deposit", "get_payout"];
+const OPERATIONS: [&str; 4] = [
+    "create_deposit",
+    "create_payout",
+    "get_deposit",
+    "get_payout",
+];
 
 fn unsupported(op: &Operation) -> PspError {
     PspError::unsupported(format!(

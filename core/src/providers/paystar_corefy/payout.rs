@@ -132,7 +132,10 @@ fn payout_fields(order: &PaymentOrder) -> Result<BTreeMap<String, String>> {
     }
     for (k, v) in &order.extras {
         if k.is_empty() || k.len() > 64 {
-            return Err(PspError::invalid("extras", "keys must be 1 to 64 characters"));
+            return Err(PspError::invalid(
+                "extras",
+                "keys must be 1 to 64 characters",
+            ));
         }
         let field = format!("extras.{k}");
         validate::text(&field, Some(v), 512)?;

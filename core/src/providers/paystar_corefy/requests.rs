@@ -9,8 +9,8 @@ use serde_json::value::RawValue;
 use crate::error::{PspError, Result};
 use crate::model::{HttpRequest, PaymentOrder};
 use crate::money::Money;
-pub(super) use crate::providers::paystar::auth::Pipeline;
 use crate::providers::paystar::auth::bearer;
+pub(super) use crate::providers::paystar::auth::Pipeline;
 use crate::providers::paystar::PaystarConfig;
 use crate::validate;
 
@@ -137,7 +137,12 @@ pub fn payment_invoice(
             },
         },
     };
-    post_json(auth, Pipeline::Deposit, format!("{base}/payment-invoices"), &doc)
+    post_json(
+        auth,
+        Pipeline::Deposit,
+        format!("{base}/payment-invoices"),
+        &doc,
+    )
 }
 
 /// `customer` (upstream CoreFy: `reference_id`, `name`, `email`, `phone`; HPP reference and the

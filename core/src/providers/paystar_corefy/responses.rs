@@ -178,7 +178,12 @@ pub fn invoice(body: &str, known: &Known<'_>) -> Result<Payment> {
     if state == State::Pending && next_action.is_some() {
         state = State::RequiresAction;
     }
-    let reason = reason(state, attrs.resolution.as_deref(), provider_status.as_deref(), row);
+    let reason = reason(
+        state,
+        attrs.resolution.as_deref(),
+        provider_status.as_deref(),
+        row,
+    );
     let mut details = BTreeMap::new();
     if let Some(s) = attrs.serial_number {
         details.insert("serialNumber".to_owned(), s);

@@ -106,9 +106,7 @@ pub fn payment(word: &str) -> Row {
             Some("a refund failed or cannot be completed; the payment stands"),
         ),
         "charged_back" => row(Reversed, Some("the payment was charged back")),
-        "partially_charged_back" => {
-            row(Succeeded, Some("part of this payment was charged back"))
-        }
+        "partially_charged_back" => row(Succeeded, Some("part of this payment was charged back")),
         _ => row(Unknown, None),
     }
 }
@@ -251,7 +249,10 @@ mod tests {
     #[test]
     fn late_rows_leave_a_final_state_for_another() {
         for t in LATE {
-            assert!(t.from.is_final() && t.to.is_final() && t.from != t.to, "{t:?}");
+            assert!(
+                t.from.is_final() && t.to.is_final() && t.from != t.to,
+                "{t:?}"
+            );
             assert_eq!(read(t.direction, t.provider_from).state, t.from);
             assert_eq!(read(t.direction, t.provider_to).state, t.to);
         }

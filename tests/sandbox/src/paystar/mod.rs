@@ -102,10 +102,9 @@ impl Simulator for Paystar {
             }
             ("POST", ["payment-invoices"]) => self.corefy.create(req, env),
             ("POST", ["payout-invoices"]) => self.corefy.create_payout(req, env),
-            ("GET", [resource @ ("payment-invoices" | "payout-invoices"), id]) => {
-                self.corefy
-                    .status(req, env, resource, &pspkit::url::decode_component(id))
-            }
+            ("GET", [resource @ ("payment-invoices" | "payout-invoices"), id]) => self
+                .corefy
+                .status(req, env, resource, &pspkit::url::decode_component(id)),
             ("GET" | "POST", ["corefy", "pay", id]) => {
                 self.corefy
                     .payment_page(req, env, &pspkit::url::decode_component(id))

@@ -44,8 +44,8 @@ use crate::wire::{Req, Resp};
 mod invoice;
 
 pub use invoice::Invoice;
-use invoice::{InvoiceKind, EXPIRES_AFTER};
 pub use invoice::CALLBACK_SECRET;
+use invoice::{InvoiceKind, EXPIRES_AFTER};
 /// `reference_id` length (upstream CoreFy: up to 255 characters).
 const MAX_REFERENCE: usize = 255;
 
@@ -172,7 +172,10 @@ impl Corefy {
                 .and_then(Value::as_str)
                 .unwrap_or("");
             if !(12..=19).contains(&card.len()) || !card.bytes().all(|b| b.is_ascii_digit()) {
-                return Err(invalid("fields", "card_number (12 to 19 digits) is required by this service"));
+                return Err(invalid(
+                    "fields",
+                    "card_number (12 to 19 digits) is required by this service",
+                ));
             }
         }
         let callback_url = opt_text(attrs, "callback_url")?;
