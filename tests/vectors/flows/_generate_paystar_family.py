@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Writes the flow vectors for PayStar and its bridges: paystar_more.json, butler.json,
-corefy.json, paynet.json (format: core/src/flow/vectors.rs).
+paynet.json (corefy*.json: _generate_corefy.py; format: core/src/flow/vectors.rs).
 
 Every expected value is written by hand from shared/providers/paystar.md (§3, §5, §6, §8, §13,
 §18), seed 000 (Butler withdrawal status) and the upstream protocols each bridge's mod.rs names,
@@ -413,110 +413,7 @@ def butler_cases():
     return cases
 
 
-# =============================================================================================
-# CoreFy bridge (paystar.md §18.4; upstream CoreFy payment-invoices)
-# =============================================================================================
-CF_T = "corefy-deposit-token"
-CF = {"provider": "paystar_corefy", "baseUrl": BASE, "depositToken": CF_T}
-REF = "12345678-1234-1234-1234-123456789012"
-INVOICE = {"type": "create_deposit", "merchantId": REF, "amount": "100.00", "currency": "USD",
-           "paymentMethod": "payment_card_usd_hpp", "description": "Transaction 123456"}
-
-
-def cf_create():
-    return send({"type": "create_deposit", "merchantId": REF},
-                {"method": "POST", "url": f"{BASE}/payment-invoices",
-                 "headers": {"authorization": f"Bearer {CF_T}", "content-type": "application/json"},
-                 "json": {"data": {"type": "payment-invoices", "attributes": {
-                     "reference_id": REF, "description": "Transaction 123456", "currency": "USD",
-                     "amount": 100.0, "service": "payment_card_usd_hpp"}}}})
-
-
-def invoice(status_word, **attrs):
-    a = {"reference_id": REF, "status": status_word, "amount": 100, "currency": "USD",
-         "service": "payment_card_usd_hpp"}
-    a.update(attrs)
-    return resp(201, compact({"data": {"type": "payment-invoices", "id": "cpi_Xk1c2Y3a", "attributes": a}}))
-
-
-def corefy_cases():
-    cases = []
-    # The bridge has only the create call (no status page, no callback page was archived), so a
-    # flow is done only when the create answer is final; otherwise it stops for a person rather
-    # than guess (and never re-creates blindly).
-    cases.append({
-        "name": "happy path: the invoice answered processed is final at once",
-        "create": INVOICE, "start": t(0),
-        "steps": [
-            {"poll": t(0), "expect": cf_create()},
-            {"response": invoice("processed"), "now": t(1)},
-            {"poll": t(1), "expect": done({"providerId": "cpi_Xk1c2Y3a", "merchantId": REF, "amount": "100.00",
-                                           "status": st("succeeded", True, "processed")})},
-        ]})
-    cases.append({
-        "name": "created with hpp_url: tracked, and with no status call on the bridge the flow asks for a person",
-        "create": INVOICE, "start": t(0),
-        "steps": [
-            {"poll": t(0), "expect": cf_create()},
-            {"response": invoice("created", hpp_url="https://pay.example.com/hpp/cpi_Xk1c2Y3a"), "now": t(1)},
-            {"poll": t(1), "expect": wait(t(1 + POLL))},
-            {"poll": t(1 + POLL), "expect": attention("invalid_operation", payment={
-                "providerId": "cpi_Xk1c2Y3a", "status": st("requires_action", False, "created"),
-                "nextAction": {"type": "redirect", "url": "https://pay.example.com/hpp/cpi_Xk1c2Y3a"}})},
-        ]})
-    cases.append({
-        "name": "lost create answer: no lookup by reference_id exists, so no blind re-create: needs_attention",
-        "create": INVOICE, "start": t(0),
-        "steps": [
-            {"poll": t(0), "expect": cf_create()},
-            {"transportError": "timeout", "now": t(30)},
-            {"poll": t(30), "expect": wait(t(32))},
-            {"poll": t(32), "expect": attention("invalid_operation", payment=None)},
-        ]})
-    cases.append({
-        "name": "create answered 429 (upstream: duplicate request / try later): outcome unknown, needs_attention",
-        "create": INVOICE, "start": t(0),
-        "steps": [
-            {"poll": t(0), "expect": cf_create()},
-            {"response": resp(429, compact({"errors": [{"status": "429", "code": "too_many_requests",
-                                                        "title": "Too Many Requests"}]})), "now": t(1)},
-            {"poll": t(1), "expect": wait(t(3))},
-            {"poll": t(3), "expect": attention("invalid_operation")},
-        ]})
-    cases.append({
-        "name": "create answer about another reference_id is bad_response: outcome unknown, never taken as ours",
-        "create": INVOICE, "start": t(0),
-        "steps": [
-            {"poll": t(0), "expect": cf_create()},
-            {"response": invoice("processed", reference_id="someone-elses-ref"), "now": t(1)},
-            {"poll": t(1), "expect": wait(t(3))},
-            {"poll": t(3), "expect": attention("invalid_operation", payment=None)},
-        ]})
-    cases.append({
-        "name": "create answered 422 JSON:API validation error: create_rejected",
-        "create": INVOICE, "start": t(0),
-        "steps": [
-            {"poll": t(0), "expect": cf_create()},
-            {"response": resp(422, compact({"errors": [{"status": "422", "code": "invalid_service",
-                                                        "title": "Invalid service",
-                                                        "source": {"pointer": "/data/attributes/service"}}]})),
-             "now": t(1)},
-            {"poll": t(1), "expect": attention("create_rejected", errorCode="invalid_request")},
-        ]})
-    cases.append({
-        "name": "a callback to the CoreFy bridge is unsupported (no callback page): refused, nothing moves",
-        "create": INVOICE, "start": t(0),
-        "steps": [
-            {"poll": t(0), "expect": cf_create()},
-            {"response": invoice("created", hpp_url="https://pay.example.com/hpp/cpi_Xk1c2Y3a"), "now": t(1)},
-            {"callback": {"method": "POST", "url": "https://merchant.example/corefy",
-                          "headers": {"x-signature": "forged"},
-                          "body": compact({"data": {"type": "payment-invoices", "id": "cpi_Xk1c2Y3a",
-                                                    "attributes": {"status": "processed"}}})},
-             "now": t(10), "expectError": {"code": "unsupported"}},
-            {"poll": t(10), "expect": wait(t(1 + POLL))},
-        ]})
-    return cases
+# The CoreFy bridge's flows (corefy*.json) are written by _generate_corefy.py.
 
 
 # =============================================================================================
@@ -695,10 +592,6 @@ if __name__ == "__main__":
           "externalId throughout, Init is unknown (payout mapping), lost create answer, 5xx/423, an answer "
           "about another order, callbacks unsupported.",
           BT, butler_cases())
-    write("corefy.json",
-          "PayStar CoreFy bridge flows (paystar.md 18.4): only the create call exists, so a flow ends at a "
-          "final create answer or stops for a person; never a blind re-create.",
-          CF, corefy_cases())
     write("paynet.json",
           "PayStar PayNetEasy bridge flows (paystar.md 18.5, upstream PayNetEasy): sale control from the "
           "page's worked example, status signed with both ids, callbacks verified by control.",

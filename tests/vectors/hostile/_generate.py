@@ -475,10 +475,12 @@ def corefy():
         invoice(hpp_url="https://pay.example.com/hpp\r\nSet-Cookie: x=1"))
     ans("corefy hpp_url javascript: -> bad_response (never handed to the host as a redirect)",
         invoice(hpp_url="javascript:alert(1)"))
-    c.append({"name": "corefy has no callbacks: even a hostile one is unsupported, never parsed",
+    c.append({"name": "corefy callback naming a key twice is refused (bad_response) before any provider reads it",
+              "config": dict(CF, callbackKey="corefy-callback-secret"),
               "callback": {"method": "POST", "url": "https://merch.com/cb",
-                           "headers": {"content-type": "application/json"}, "body": "{\"a\":1,\"a\":2}"},
-              "expectError": err("unsupported")})
+                           "headers": {"content-type": "application/json", "x-signature": "AAAA"},
+                           "body": "{\"a\":1,\"a\":2}"},
+              "expectError": BAD})
     return write("paystar_corefy.json",
                  "Hostile inputs for the PayStar CoreFy bridge (paystar.md §18.4; DESIGN §5, §8).",
                  CF, c)

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""Writes the PayStar API bridge conformance vectors (DESIGN §6): paynet.json, butler.json,
-corefy.json.
+"""Writes the PayStar API bridge conformance vectors (DESIGN §6): paynet.json, butler.json
+(corefy*.json: _generate_corefy.py).
 
 Every expected value is written by hand from shared/providers/paystar.md §18 (and §3, §8), seed
 000 (Butler status page) and the upstream protocols named in each provider's mod.rs — or computed
@@ -448,122 +448,7 @@ butler = [
      "expectError": {"code": "invalid_request"}},
 ]
 
-# ---------------------------------------------------------------------------------------------
-# CoreFy bridge (§18.4 + upstream CoreFy payment-invoices protocol)
-# ---------------------------------------------------------------------------------------------
-CF_T = "corefy-deposit-token"
-CF = {"provider": "paystar_corefy", "baseUrl": BASE, "depositToken": CF_T}
-REF = "12345678-1234-1234-1234-123456789012"
-RET = f"https://example.com/payment/return?id={REF}"
-INVOICE_OP = {"type": "create_deposit", "merchantId": REF, "amount": "100.00", "currency": "USD",
-              "paymentMethod": "payment_card_usd_hpp", "description": "Transaction 123456",
-              "successUrl": RET, "failureUrl": "https://example.com/payment/fail"}
-
-
-def invoice(status_word, **attrs):
-    a = {"reference_id": REF, "status": status_word, "amount": 100, "currency": "USD",
-         "service": "payment_card_usd_hpp"}
-    a.update(attrs)
-    return compact({"data": {"type": "payment-invoices", "id": "cpi_Xk1c2Y3a", "attributes": a}})
-
-
-# The page's example body, written out by hand in the page's field order (amount as 100.00).
-EXAMPLE_BODY = (
-    '{"data":{"type":"payment-invoices","attributes":{'
-    f'"reference_id":"{REF}","description":"Transaction 123456","currency":"USD",'
-    '"amount":100.00,"service":"payment_card_usd_hpp",'
-    f'"return_url":"{RET}",'
-    f'"return_urls":{{"success":"{RET}","fail":"https://example.com/payment/fail"}}'
-    '}}}'
-)
-
-corefy = [
-    {"name": "payment invoice: the page's JSON:API example, snake_case, deposit bearer",
-     "build": INVOICE_OP,
-     "expectRequest": {"method": "POST", "url": f"{BASE}/payment-invoices",
-                       "headers": {"authorization": f"Bearer {CF_T}", "content-type": "application/json"},
-                       "body": EXAMPLE_BODY}},
-    {"name": "payment invoice: customer, callback_url, locale and metadata from extras",
-     "build": {**INVOICE_OP, "callbackUrl": "https://merch.com/cb", "language": "en",
-               "customer": {"id": "cust-7", "email": "jane@example.com", "firstName": "Jane", "lastName": "Doe"},
-               "extras": {"order": "A-1"}},
-     "expectRequest": {"json": {"data": {"type": "payment-invoices", "attributes": {
-         "callback_url": "https://merch.com/cb", "locale": "en", "metadata": {"order": "A-1"},
-         "customer": {"reference_id": "cust-7", "email": "jane@example.com", "name": "Jane Doe"}}}}}},
-    {"name": "payment invoice without service (paymentMethod) → invalid_request",
-     "build": {k: v for k, v in INVOICE_OP.items() if k != "paymentMethod"},
-     "expectError": {"code": "invalid_request"}},
-    {"name": "payment invoice with card data → invalid_request",
-     "build": {**INVOICE_OP, "card": {"number": "4111111111111111"}},
-     "expectError": {"code": "invalid_request"}},
-    {"name": "answer: created with hpp_url → requires_action, redirect to the page",
-     "build": INVOICE_OP,
-     "response": resp(201, invoice("created", hpp_url="https://pay.example.com/hpp/cpi_Xk1c2Y3a")),
-     "expect": {"type": "payment", "payment": {
-         "direction": "deposit", "providerId": "cpi_Xk1c2Y3a", "merchantId": REF,
-         "amount": "100.00", "currency": "USD", "status": status("requires_action", False, "created"),
-         "nextAction": {"type": "redirect", "url": "https://pay.example.com/hpp/cpi_Xk1c2Y3a"}}}},
-    {"name": "answer: created without a page → pending",
-     "build": INVOICE_OP,
-     "response": resp(201, invoice("created")),
-     "expect": {"type": "payment", "payment": {"status": status("pending", False, "created"), "nextAction": None}}},
-    {"name": "answer: flow_data POST form → payment details with the action URL",
-     "build": INVOICE_OP,
-     "response": resp(201, invoice("processing", flow="redirect", flow_data={
-         "action": "https://acs.bank.example/pareq", "method": "POST", "params": {"PaReq": "eJzV", "MD": "77"}})),
-     "expect": {"type": "payment", "payment": {
-         "status": status("processing", False, "processing"),
-         "nextAction": {"type": "payment_details", "url": "https://acs.bank.example/pareq",
-                        "details": {"PaReq": "eJzV", "MD": "77", "method": "POST"}}}}},
-    {"name": "answer: processed → succeeded",
-     "build": INVOICE_OP,
-     "response": resp(200, invoice("processed", resolution="ok")),
-     "expect": {"type": "payment", "payment": {"status": status("succeeded", True, "processed"), "nextAction": None}}},
-    {"name": "answer: partially_processed → succeeded with a partial reason",
-     "build": INVOICE_OP,
-     "response": resp(200, invoice("partially_processed", amount=60)),
-     "expect": {"type": "payment", "payment": {"amount": "60.00", "status": {
-         "state": "succeeded", "final": True, "providerStatus": "partially_processed",
-         "reason": {"code": "partially_processed"}}}}},
-    {"name": "answer: process_failed with a resolution → failed with that reason",
-     "build": INVOICE_OP,
-     "response": resp(200, invoice("process_failed", resolution="insufficient_funds")),
-     "expect": {"type": "payment", "payment": {"status": status(
-         "failed", True, "process_failed", {"code": "insufficient_funds", "message": "insufficient funds"})}}},
-    {"name": "answer: expired → expired",
-     "build": INVOICE_OP,
-     "response": resp(200, invoice("expired")),
-     "expect": {"type": "payment", "payment": {"status": status("expired", True, "expired")}}},
-    {"name": "answer: an undocumented status is unknown, never final",
-     "build": INVOICE_OP,
-     "response": resp(200, invoice("success")),
-     "expect": {"type": "payment", "payment": {"status": status("unknown", False, "success")}}},
-    {"name": "answer: data.type other than payment-invoices is bad_response",
-     "build": INVOICE_OP,
-     "response": resp(201, compact({"data": {"type": "payout-invoices", "id": "cpo_1", "attributes": {"status": "created"}}})),
-     "expectError": {"code": "bad_response"}},
-    {"name": "answer about another reference_id is bad_response",
-     "build": INVOICE_OP,
-     "response": resp(201, invoice("created", reference_id="someone-else")),
-     "expectError": {"code": "bad_response"}},
-    {"name": "error: JSON:API 422 errors[] → invalid_request with the error code",
-     "build": INVOICE_OP,
-     "response": resp(422, compact({"errors": [{"status": "422", "code": "invalid_amount", "title": "Invalid amount",
-                                                "detail": "Amount must be positive", "source": {"pointer": "/data/attributes/amount"}}]})),
-     "expectError": {"code": "invalid_request", "providerCode": "invalid_amount", "httpStatus": 422}},
-    {"name": "error: PayStar's 400 1-4007 body → duplicate",
-     "build": INVOICE_OP,
-     "response": resp(400, compact({"label": "VALIDATION_ERROR.", "message": "order with this external_transaction_id already exists",
-                                    "statusDescrption": "1-4007"})),
-     "expectError": {"code": "duplicate", "providerCode": "1-4007"}},
-    {"name": "error: 503 → temporarily_unavailable",
-     "build": INVOICE_OP,
-     "response": resp(503, "<html>Service Unavailable</html>", "text/html"),
-     "expectError": {"code": "temporarily_unavailable", "retryable": True}},
-    {"name": "get_deposit is unsupported on the CoreFy bridge",
-     "build": {"type": "get_deposit", "merchantId": REF},
-     "expectError": {"code": "unsupported"}},
-]
+# The CoreFy bridge's vectors (corefy*.json) are written by _generate_corefy.py.
 
 # ---------------------------------------------------------------------------------------------
 # Issue 12 review: items 2, 4, 5 and 6 on the bridges
@@ -639,39 +524,5 @@ butler += [
      "expectError": {"code": "bad_response"}},
 ]
 
-corefy += [
-    {"name": "answer: hpp_url over plain http is bad_response, never a redirect",
-     "build": INVOICE_OP,
-     "response": resp(201, invoice("created", hpp_url="http://evil.example/hpp")),
-     "expectError": {"code": "bad_response"}},
-    {"name": "answer: flow_data.action with a javascript: URL is bad_response",
-     "build": INVOICE_OP,
-     "response": resp(201, invoice("created", flow_data={"action": "javascript:alert(1)", "method": "GET"})),
-     "expectError": {"code": "bad_response"}},
-    {"name": "answer: a junk hpp_url never costs a final status (processed is read, no redirect)",
-     "build": INVOICE_OP,
-     "response": resp(201, invoice("processed", hpp_url="http://evil.example/hpp")),
-     "expect": {"type": "payment", "payment": {"status": status("succeeded", True, "processed"),
-                                               "nextAction": None}}},
-    {"name": "answer: hpp_url on loopback http (the local sandbox) is a redirect",
-     "build": INVOICE_OP,
-     "response": resp(201, invoice("created", hpp_url="http://127.0.0.1:8080/hpp/cpi_Xk1c2Y3a")),
-     "expect": {"type": "payment", "payment": {
-         "status": status("requires_action", False, "created"),
-         "nextAction": {"type": "redirect", "url": "http://127.0.0.1:8080/hpp/cpi_Xk1c2Y3a"}}}},
-    {"name": "answer about another reference_id is bad_response",
-     "build": INVOICE_OP,
-     "response": resp(201, invoice("created", reference_id="other-ref")),
-     "expectError": {"code": "bad_response"}},
-    {"name": "payment invoice with card data under extras (cardNumber) is refused, naming the field",
-     "build": {**INVOICE_OP, "extras": {"cardNumber": "4111111111111111"}},
-     "expectError": {"code": "invalid_request", "message":
-                     "extras.cardNumber: is card data: a CoreFy payment invoice carries none; the service's page collects it"}},
-    {"name": "payment invoice with extras.cvv is refused",
-     "build": {**INVOICE_OP, "extras": {"cvv": "123"}},
-     "expectError": {"code": "invalid_request"}},
-]
-
 write("paynet.json", "PayStar PayNetEasy bridge (paystar.md §18.5; upstream PayNetEasy protocol for status and callbacks)", PN, paynet)
 write("butler.json", "PayStar Butler bridge (paystar.md §18.1-18.3, seed 000)", BT, butler)
-write("corefy.json", "PayStar CoreFy bridge (paystar.md §18.4; upstream CoreFy payment-invoices protocol)", CF, corefy)

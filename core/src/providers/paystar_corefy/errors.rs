@@ -4,6 +4,16 @@
 //! "detail", "source": {"pointer"}}]}`; the bridge, being PayStar, may instead answer PayStar's
 //! `{"label", "message", "statusDescrption"}`. A JSON:API body is read here (by HTTP status,
 //! keeping the first error's `code`); anything else goes to PayStar's reader.
+//!
+//! **HTTP 429.** CoreFy's response-code table says "`429` Too many requests or duplicate request
+//! detected" (`paycoreio/docs` `docs/getting-started/play-with-api.md`, "HTTP response codes"),
+//! and its `reference_id` is the idempotency key ("Idempotency prevents the processing of
+//! duplicate payment requests by using unique keys set in `reference_id`",
+//! `docs/products/hpp/reference.md`). So a 429 to a **create** is DESIGN §5's `duplicate` (not
+//! retryable: re-sending the same `reference_id` cannot create a second invoice, and a new
+//! `reference_id` would): the invoice under that `reference_id` most likely exists already. A
+//! 429 to a status call (a `GET` cannot be a duplicate) is "too many requests":
+//! `temporarily_unavailable`, as DESIGN §5 lists 429.
 
 use serde::Deserialize;
 
@@ -35,7 +45,25 @@ struct Source {
     pointer: Option<String>,
 }
 
-pub fn from_response(response: &HttpResponse) -> PspError {
+/// `create`: the request was a create (`POST`), where CoreFy's 429 means a duplicate.
+pub fn from_response(response: &HttpResponse, create: bool) -> PspError {
+    let err = read(response);
+    if response.status == 429 && create {
+        let mut dup = PspError::new(
+            ErrorCode::Duplicate,
+            "CoreFy answered HTTP 429, documented as \"too many requests or duplicate request \
+             detected\": an invoice with this reference_id was most likely created already; look \
+             it up by its invoice id or wait for its callback, and never re-create it under a new \
+             reference_id",
+        )
+        .with_http_status(429);
+        dup.provider_code = err.provider_code;
+        return dup;
+    }
+    err
+}
+
+fn read(response: &HttpResponse) -> PspError {
     let Ok(doc) = serde_json::from_str::<ErrorDocument>(&response.body) else {
         return paystar::errors::from_response(response);
     };

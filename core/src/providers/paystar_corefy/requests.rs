@@ -9,7 +9,8 @@ use serde_json::value::RawValue;
 use crate::error::{PspError, Result};
 use crate::model::{HttpRequest, PaymentOrder};
 use crate::money::Money;
-use crate::providers::paystar::auth::{bearer, Pipeline};
+use crate::providers::paystar::auth::bearer;
+pub(super) use crate::providers::paystar::auth::Pipeline;
 use crate::providers::paystar::PaystarConfig;
 use crate::validate;
 
@@ -63,7 +64,7 @@ struct ReturnUrls<'a> {
 }
 
 #[derive(Serialize)]
-struct Customer<'a> {
+pub(super) struct Customer<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     reference_id: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -108,30 +109,7 @@ pub fn payment_invoice(
             ));
         }
     }
-    let customer = match &order.customer {
-        Some(c) => {
-            if let Some(e) = &c.email {
-                validate::email("customer.email", e)?;
-            }
-            if let Some(p) = &c.phone {
-                validate::phone("customer.phone", p)?;
-            }
-            validate::text("customer.id", c.id.as_deref(), 128)?;
-            let name = match (&c.first_name, &c.last_name) {
-                (Some(f), Some(l)) => Some(format!("{f} {l}")),
-                (Some(n), None) | (None, Some(n)) => Some(n.clone()),
-                (None, None) => None,
-            };
-            validate::text("customer.firstName", name.as_deref(), 255)?;
-            Some(Customer {
-                reference_id: c.id.as_deref(),
-                name,
-                email: c.email.as_deref(),
-                phone: c.phone.as_deref(),
-            })
-        }
-        None => None,
-    };
+    let customer = customer(order)?;
     let return_urls = (order.success_url.is_some()
         || order.failure_url.is_some()
         || order.processing_url.is_some())
@@ -140,8 +118,7 @@ pub fn payment_invoice(
         fail: order.failure_url.as_deref(),
         pending: order.processing_url.as_deref(),
     });
-    let amount = RawValue::from_string(money.to_json_number())
-        .map_err(|_| PspError::invalid("amount", "cannot be written as a JSON number"))?;
+    let amount = amount_number(&money)?;
     let doc = Document {
         data: Resource {
             kind: "payment-invoices",
@@ -160,18 +137,66 @@ pub fn payment_invoice(
             },
         },
     };
-    let body = serde_json::to_string(&doc)
+    post_json(
+        auth,
+        Pipeline::Deposit,
+        format!("{base}/payment-invoices"),
+        &doc,
+    )
+}
+
+/// `customer` (upstream CoreFy: `reference_id`, `name`, `email`, `phone`; HPP reference and the
+/// batch-payout example), from the model's customer.
+pub(super) fn customer(order: &PaymentOrder) -> Result<Option<Customer<'_>>> {
+    let Some(c) = &order.customer else {
+        return Ok(None);
+    };
+    if let Some(e) = &c.email {
+        validate::email("customer.email", e)?;
+    }
+    if let Some(p) = &c.phone {
+        validate::phone("customer.phone", p)?;
+    }
+    validate::text("customer.id", c.id.as_deref(), 128)?;
+    let name = match (&c.first_name, &c.last_name) {
+        (Some(f), Some(l)) => Some(format!("{f} {l}")),
+        (Some(n), None) | (None, Some(n)) => Some(n.clone()),
+        (None, None) => None,
+    };
+    validate::text("customer.firstName", name.as_deref(), 255)?;
+    Ok(Some(Customer {
+        reference_id: c.id.as_deref(),
+        name,
+        email: c.email.as_deref(),
+        phone: c.phone.as_deref(),
+    }))
+}
+
+/// A JSON `POST` on `pipeline`'s bearer credentials.
+pub(super) fn post_json<T: Serialize>(
+    auth: &PaystarConfig,
+    pipeline: Pipeline,
+    url: String,
+    doc: &T,
+) -> Result<HttpRequest> {
+    let body = serde_json::to_string(doc)
         .map_err(|_| PspError::invalid("operation", "cannot be encoded as JSON"))?;
     let mut headers = BTreeMap::new();
     headers.insert(
         "authorization".to_owned(),
-        bearer(auth, Pipeline::Deposit)?.expose().to_owned(),
+        bearer(auth, pipeline)?.expose().to_owned(),
     );
     headers.insert("content-type".to_owned(), "application/json".to_owned());
     Ok(HttpRequest {
         method: "POST".into(),
-        url: format!("{base}/payment-invoices"),
+        url,
         headers,
         body,
     })
+}
+
+/// `amount` as a raw JSON number in major units (`100.00`, as in the bridge page's example).
+pub(super) fn amount_number(money: &Money) -> Result<Box<RawValue>> {
+    RawValue::from_string(money.to_json_number())
+        .map_err(|_| PspError::invalid("amount", "cannot be written as a JSON number"))
 }

@@ -101,6 +101,10 @@ impl Simulator for Paystar {
                 self.merch_deposit(req, env)
             }
             ("POST", ["payment-invoices"]) => self.corefy.create(req, env),
+            ("POST", ["payout-invoices"]) => self.corefy.create_payout(req, env),
+            ("GET", [resource @ ("payment-invoices" | "payout-invoices"), id]) => self
+                .corefy
+                .status(req, env, resource, &pspkit::url::decode_component(id)),
             ("GET" | "POST", ["corefy", "pay", id]) => {
                 self.corefy
                     .payment_page(req, env, &pspkit::url::decode_component(id))
@@ -126,7 +130,7 @@ impl Simulator for Paystar {
             .flat_map(|o| o.run_due(env.now))
             .collect();
         out.extend(self.paynet.run_due(env.now));
-        self.corefy.run_due(env.now);
+        out.extend(self.corefy.run_due(env.now, env.base_url));
         out
     }
 
@@ -153,7 +157,7 @@ impl Simulator for Paystar {
             "inactiveKeys": KEYS.iter().find(|k| !k.active).map(|k| json!({"publicKey": k.public_key, "privateKey": k.private_key})),
             "limit": amount::format_minor(LIMIT_MINOR),
             "butler": {"payoutKeys": pair(Pipeline::Payout), "depositKeys": pair(Pipeline::Deposit), "currency": butler::CURRENCY},
-            "corefy": {"depositKeys": pair(Pipeline::Deposit), "services": corefy::services()},
+            "corefy": {"depositKeys": pair(Pipeline::Deposit), "payoutKeys": pair(Pipeline::Payout), "callbackKey": corefy::CALLBACK_SECRET, "services": corefy::services(), "payoutServices": corefy::payout_services()},
             "paynet": {"endpointId": paynet::ENDPOINT_ID, "login": paynet::LOGIN, "merchantControl": paynet::MERCHANT_CONTROL},
         })
     }

@@ -1,28 +1,33 @@
-//! PayStar's CoreFy API bridge, payment invoices (`shared/providers/paystar.md` §18.4), under
-//! the PayStar prefix: `POST /payment-invoices`, the hosted page at `/corefy/pay/{id}`.
+//! PayStar's CoreFy API bridge under the PayStar prefix: payment invoices
+//! (`POST /payment-invoices`, the hosted page at `/corefy/pay/{id}`), payout invoices
+//! (`POST /payout-invoices`), lookups by id (`GET /payment-invoices/{id}`,
+//! `GET /payout-invoices/{id}`), and signed callbacks ([`invoice`]).
 //!
-//! Documented by the bridge: PayStar's bearer JWT (the deposit pipeline: an invoice is a
-//! deposit), a JSON:API envelope `{"data": {"type": "payment-invoices", "attributes": {...}}}`
-//! with snake_case `reference_id`, `description`, `currency`, `amount` (a JSON number, `100.00`),
-//! `service`, `return_url`, `return_urls{}`. Where the page stops, the sandbox follows the
-//! upstream CoreFy protocol as the core's `paystar_corefy` module documents it:
-//! - the answer is `201` with the invoice document: `data.id` (`cpi_…`), `attributes`
-//!   `reference_id`, `status`, `resolution`, `amount` (number, two decimals), `currency`,
-//!   `service`, `hpp_url` and `flow_data{action, method, params}` (the hosted page), `serial_number`;
-//! - refusals are JSON:API `{"errors": [{"status", "code", "title", "detail", "source":
-//!   {"pointer"}}]}`: `422` for a missing or malformed attribute or a service the merchant does
-//!   not have, `409` for a `reference_id` used before, `422` `limit_exceeded` above the PayStar
-//!   limit; 401/403 without a body (PayStar's bearer check, as on every PayStar route);
-//! - statuses are upstream's: `created` until the payer submits the hosted page, then
-//!   `processing`, `processed` 60 s later (`process_failed` / `general_decline` with a `decline`
-//!   fault; `processed` → `refunded` 60 s later with `reverse_after_success`); the payer
-//!   cancelling (`?action=cancel`) is `process_failed` / `canceled_by_customer`; an invoice
-//!   still `created` 1 h after creation is `expired`.
+//! Documented by the bridge page (`shared/providers/paystar.md` §18.4): PayStar's bearer JWT
+//! and the JSON:API payment-invoice envelope. Everything else follows upstream CoreFy as the
+//! core's `paystar_corefy` module documents it (`paycoreio/docs`):
+//! - answers are `201` (create) / `200` (lookup) with the invoice document: `data.id`
+//!   (`cpi_…`, `cpoi_…`), `attributes` `reference_id`, `status`, `resolution`, `amount`
+//!   (number, two decimals), `currency`, `service`, `hpp_url` and `flow_data{action, method,
+//!   params}` for an open payment, `serial_number`, and empty maps as PHP's `[]`;
+//! - refusals are JSON:API `{"errors": [...]}`: `422` for a missing or malformed attribute or a
+//!   service the merchant does not have, `429` for a `reference_id` used before ("duplicate
+//!   request detected"), `422` `limit_exceeded` above the PayStar limit, `404` for an unknown
+//!   id; 401/403 without a body (PayStar's bearer check; payouts on the payout pipeline);
+//! - payment statuses: `created` until the payer submits the page, then `processing`,
+//!   `processed` 60 s later (`process_failed`/`general_decline` with a `decline` fault;
+//!   `processed` → `refunded` 60 s later with `reverse_after_success`); the payer cancelling
+//!   (`?action=cancel`) is `terminated` ("terminated by a payer"); still `created` after 1 h:
+//!   `expired`;
+//! - payout statuses: `created`, `processing` 30 s later, `processed` 60 s after that
+//!   (`process_failed`/`invalid_details` with `decline`; → `canceled` 60 s later with
+//!   `reverse_after_success`);
+//! - every status change is sent to `callback_url` (a loopback URL), signed with
+//!   `X-Signature` ([`invoice::CALLBACK_SECRET`]).
 //!
-//! Sandbox choices: the services are one card HPP per currency, `payment_card_<currency>_hpp`
-//! (the page's example is `payment_card_usd_hpp`), and the service's currency must be the
-//! invoice's; `callback_url` must be a loopback URL like every sandbox callback URL, and is kept
-//! but never called — neither the bridge nor the core documents a CoreFy callback.
+//! Sandbox choices: services are `payment_card_<currency>_hpp` (the page's example is
+//! `payment_card_usd_hpp`) and `payout_card_<currency>` (which needs `fields.card_number`),
+//! and the service's currency must be the invoice's.
 
 use std::collections::BTreeMap;
 
@@ -31,35 +36,18 @@ use serde_json::{json, Map, Value};
 use super::amount::{format_minor, parse_minor};
 use super::{auth, denied, CURRENCIES, LIMIT_MINOR};
 use crate::callbacks::loopback_target;
-use crate::clock::Clock;
+use crate::callbacks::Outgoing;
 use crate::faults::FaultKind;
 use crate::state::Env;
 use crate::wire::{Req, Resp};
 
-pub const FINAL_AFTER: i64 = 60;
-pub const REFUND_AFTER: i64 = 60;
-pub const EXPIRES_AFTER: i64 = 3600;
+mod invoice;
+
+pub use invoice::Invoice;
+pub use invoice::CALLBACK_SECRET;
+use invoice::{InvoiceKind, EXPIRES_AFTER};
 /// `reference_id` length (upstream CoreFy: up to 255 characters).
 const MAX_REFERENCE: usize = 255;
-
-#[derive(Debug, Clone)]
-pub struct Invoice {
-    pub id: String,
-    pub serial: String,
-    pub reference_id: String,
-    pub service: String,
-    pub amount_minor: i64,
-    pub currency: String,
-    pub description: Option<String>,
-    pub callback_url: Option<String>,
-    pub status: &'static str,
-    pub resolution: &'static str,
-    pub created_at: i64,
-    /// Pending changes: (when, status, resolution).
-    pub schedule: Vec<(i64, &'static str, &'static str)>,
-    pub declined: bool,
-    pub refund_after_success: bool,
-}
 
 #[derive(Default)]
 pub struct Corefy {
@@ -109,92 +97,24 @@ fn required_text(attrs: &Map<String, Value>, key: &str) -> Result<String, Resp> 
     opt_text(attrs, key)?.ok_or_else(|| invalid(key, "is required"))
 }
 
-/// The hosted-page URL (also the `flow_data.action`).
-fn hpp_url(base_url: &str, id: &str) -> String {
-    format!("{base_url}/paystar/corefy/pay/{id}")
-}
-
-impl Invoice {
-    /// The JSON:API document, `amount` spliced in as exact number text (never a float).
-    pub fn document(&self, base_url: &str) -> String {
-        let open = self.status == "created";
-        let mut attrs = json!({
-            "reference_id": self.reference_id,
-            "serial_number": self.serial,
-            "status": self.status,
-            "resolution": self.resolution,
-            "amount": "__AMOUNT__",
-            "currency": self.currency,
-            "service": self.service,
-            "description": self.description,
-            "created_at": Clock::rfc3339(self.created_at),
-        });
-        if let (true, Some(map)) = (open, attrs.as_object_mut()) {
-            let url = hpp_url(base_url, &self.id);
-            map.insert("hpp_url".into(), json!(url));
-            map.insert("flow".into(), json!("redirect"));
-            map.insert(
-                "flow_data".into(),
-                json!({"action": url, "method": "GET", "params": {}}),
-            );
-        }
-        json!({"data": {"type": "payment-invoices", "id": self.id, "attributes": attrs}})
-            .to_string()
-            .replace("\"__AMOUNT__\"", &format_minor(self.amount_minor))
-    }
-
-    /// The payer submitted the hosted page: `processing`, final 60 s later.
-    fn pay(&mut self, now: i64) {
-        self.status = "processing";
-        let end = if self.declined {
-            ("process_failed", "general_decline")
-        } else {
-            ("processed", "ok")
-        };
-        self.schedule = vec![(now + FINAL_AFTER, end.0, end.1)];
-        if self.refund_after_success && !self.declined {
-            self.schedule
-                .push((now + FINAL_AFTER + REFUND_AFTER, "refunded", "ok"));
-        }
-    }
-
-    fn run_due(&mut self, now: i64) {
-        while let Some(&(at, status, resolution)) = self.schedule.first() {
-            if at > now {
-                break;
-            }
-            self.schedule.remove(0);
-            self.status = status;
-            self.resolution = resolution;
-        }
-    }
-
-    pub fn admin_view(&self) -> Value {
-        json!({
-            "bridge": "corefy",
-            "id": self.id,
-            "referenceId": self.reference_id,
-            "service": self.service,
-            "amount": format_minor(self.amount_minor),
-            "currency": self.currency,
-            "status": self.status,
-            "resolution": self.resolution,
-            "callbackUrl": self.callback_url,
-            "pending": self.schedule.iter().map(|(at, s, _)| json!({"at": Clock::rfc3339(*at), "status": s})).collect::<Vec<_>>(),
-        })
-    }
-}
-
 impl Corefy {
     pub fn create(&mut self, req: &Req, env: &mut Env<'_>) -> Resp {
-        if let Err(d) = auth::check(req, Some(auth::Pipeline::Deposit)) {
+        self.create_kind(req, env, InvoiceKind::Payment)
+    }
+
+    pub fn create_payout(&mut self, req: &Req, env: &mut Env<'_>) -> Resp {
+        self.create_kind(req, env, InvoiceKind::Payout)
+    }
+
+    fn create_kind(&mut self, req: &Req, env: &mut Env<'_>, kind: InvoiceKind) -> Resp {
+        if let Err(d) = auth::check(req, Some(pipeline(kind))) {
             return denied(d);
         }
-        let attrs = match attributes(&req.body) {
+        let attrs = match attributes(&req.body, kind) {
             Ok(a) => a,
             Err(refusal) => return refusal,
         };
-        match self.invoice_from(&attrs, &raw_amount(&req.body), env) {
+        match self.invoice_from(kind, &attrs, &raw_amount(&req.body), env) {
             Ok(invoice) => {
                 let body = invoice.document(env.base_url);
                 self.invoices.push(invoice);
@@ -208,6 +128,7 @@ impl Corefy {
 
     fn invoice_from(
         &mut self,
+        kind: InvoiceKind,
         attrs: &Map<String, Value>,
         raw_amount: &Option<String>,
         env: &mut Env<'_>,
@@ -228,7 +149,7 @@ impl Corefy {
             _ => return Err(invalid("amount", "must be a number")),
         };
         let service = required_text(attrs, "service")?;
-        if service != format!("payment_card_{}_hpp", currency.to_ascii_lowercase()) {
+        if service != service_for(kind, &currency) {
             return Err(error(
                 422,
                 "service_not_available",
@@ -239,9 +160,22 @@ impl Corefy {
         let description = opt_text(attrs, "description")?;
         opt_text(attrs, "return_url")?;
         opt_text(attrs, "locale")?;
-        for key in ["return_urls", "customer", "metadata"] {
+        for key in ["return_urls", "customer", "metadata", "fields"] {
             if !matches!(attrs.get(key), None | Some(Value::Null | Value::Object(_))) {
                 return Err(invalid(key, "must be an object"));
+            }
+        }
+        if kind == InvoiceKind::Payout {
+            let card = attrs
+                .get("fields")
+                .and_then(|f| f.get("card_number"))
+                .and_then(Value::as_str)
+                .unwrap_or("");
+            if !(12..=19).contains(&card.len()) || !card.bytes().all(|b| b.is_ascii_digit()) {
+                return Err(invalid(
+                    "fields",
+                    "card_number (12 to 19 digits) is required by this service",
+                ));
             }
         }
         let callback_url = opt_text(attrs, "callback_url")?;
@@ -253,9 +187,14 @@ impl Corefy {
                 ));
             }
         }
-        if self.invoices.iter().any(|i| i.reference_id == reference_id) {
+        // CoreFy: "429 Too many requests or duplicate request detected" (play-with-api.md).
+        if self
+            .invoices
+            .iter()
+            .any(|i| i.kind == kind && i.reference_id == reference_id)
+        {
             return Err(error(
-                409,
+                429,
                 "duplicate_reference_id",
                 &format!("an invoice with reference_id {reference_id:?} already exists"),
                 Some("/data/attributes/reference_id"),
@@ -270,8 +209,13 @@ impl Corefy {
             ));
         }
         self.seq += 1;
-        Ok(Invoice {
-            id: format!("cpi_sandbox{:08}", self.seq),
+        let id = match kind {
+            InvoiceKind::Payment => format!("cpi_sandbox{:08}", self.seq),
+            InvoiceKind::Payout => format!("cpoi_sandbox{:08}", self.seq),
+        };
+        let mut invoice = Invoice {
+            kind,
+            id,
             serial: format!("5a4d0000-0000-4000-9000-{:012}", self.seq),
             reference_id,
             service,
@@ -287,12 +231,50 @@ impl Corefy {
             refund_after_success: env
                 .faults
                 .take_order("paystar", FaultKind::ReverseAfterSuccess),
-        })
+            notify: false,
+        };
+        if kind == InvoiceKind::Payout {
+            invoice.payout_schedule(env.now);
+        }
+        Ok(invoice)
+    }
+
+    /// `GET /payment-invoices/{id}` and `/payout-invoices/{id}` (lookups by id only, as
+    /// upstream documents).
+    pub fn status(&self, req: &Req, env: &Env<'_>, resource: &str, id: &str) -> Resp {
+        let kind = match resource {
+            "payment-invoices" => InvoiceKind::Payment,
+            "payout-invoices" => InvoiceKind::Payout,
+            _ => return Resp::empty(404),
+        };
+        if let Err(d) = auth::check(req, Some(pipeline(kind))) {
+            return denied(d);
+        }
+        match self.invoices.iter().find(|i| i.kind == kind && i.id == id) {
+            Some(invoice) => {
+                let mut resp = Resp::json(200, invoice.document(env.base_url));
+                resp.content_type = Some("application/vnd.api+json");
+                resp
+            }
+            None => {
+                let mut resp = Resp::json_value(
+                    404,
+                    &json!({"errors": [{"status": "404", "code": "not_found", "title": "Not Found",
+                                        "detail": format!("no {resource} with id {id:?}")}]}),
+                );
+                resp.content_type = Some("application/vnd.api+json");
+                resp
+            }
+        }
     }
 
     /// The sandbox's stand-in for the service's hosted page (`hpp_url`).
     pub fn payment_page(&mut self, req: &Req, env: &mut Env<'_>, id: &str) -> Resp {
-        let Some(invoice) = self.invoices.iter_mut().find(|i| i.id == id) else {
+        let Some(invoice) = self
+            .invoices
+            .iter_mut()
+            .find(|i| i.kind == InvoiceKind::Payment && i.id == id)
+        else {
             return Resp::html(404, "<html><body><h1>Invoice not found</h1></body></html>");
         };
         if invoice.status != "created" {
@@ -305,8 +287,8 @@ impl Corefy {
             );
         }
         if req.query_value("action").as_deref() == Some("cancel") {
-            invoice.status = "process_failed";
-            invoice.resolution = "canceled_by_customer";
+            // Upstream: `terminated`, "terminated by a payer".
+            invoice.set("terminated", "canceled_by_customer");
             invoice.schedule.clear();
             return Resp::html(200, "<html><body><h1>Payment cancelled</h1></body></html>");
         }
@@ -321,15 +303,34 @@ impl Corefy {
         )
     }
 
-    pub fn run_due(&mut self, now: i64) {
+    /// Applies due changes and returns the signed callbacks they cause (one per invoice).
+    pub fn run_due(&mut self, now: i64, base_url: &str) -> Vec<Outgoing> {
+        let mut out = Vec::new();
         for invoice in &mut self.invoices {
             invoice.run_due(now);
+            out.extend(invoice.take_callback(base_url));
         }
+        out
     }
 }
 
-/// `data.attributes` of a `payment-invoices` document.
-fn attributes(body: &str) -> Result<Map<String, Value>, Resp> {
+fn pipeline(kind: InvoiceKind) -> auth::Pipeline {
+    match kind {
+        InvoiceKind::Payment => auth::Pipeline::Deposit,
+        InvoiceKind::Payout => auth::Pipeline::Payout,
+    }
+}
+
+/// The sandbox's services: a card HPP per currency for payments, a card payout per currency.
+fn service_for(kind: InvoiceKind, currency: &str) -> String {
+    match kind {
+        InvoiceKind::Payment => format!("payment_card_{}_hpp", currency.to_ascii_lowercase()),
+        InvoiceKind::Payout => format!("payout_card_{}", currency.to_ascii_lowercase()),
+    }
+}
+
+/// `data.attributes` of a `payment-invoices` / `payout-invoices` document.
+fn attributes(body: &str, kind: InvoiceKind) -> Result<Map<String, Value>, Resp> {
     let bad = |detail: &str, pointer: &str| error(422, "validation_error", detail, Some(pointer));
     let Ok(Value::Object(mut doc)) = serde_json::from_str::<Value>(body) else {
         return Err(bad("the body is not a JSON:API document", ""));
@@ -337,8 +338,11 @@ fn attributes(body: &str) -> Result<Map<String, Value>, Resp> {
     let Some(Value::Object(mut data)) = doc.remove("data") else {
         return Err(bad("data is required", "/data"));
     };
-    if data.get("type").and_then(Value::as_str) != Some("payment-invoices") {
-        return Err(bad("data.type must be payment-invoices", "/data/type"));
+    if data.get("type").and_then(Value::as_str) != Some(kind.resource()) {
+        return Err(bad(
+            &format!("data.type must be {}", kind.resource()),
+            "/data/type",
+        ));
     }
     match data.remove("attributes") {
         Some(Value::Object(a)) => Ok(a),
@@ -369,37 +373,48 @@ fn raw_amount(body: &str) -> Option<String> {
 pub fn services() -> BTreeMap<&'static str, String> {
     CURRENCIES
         .iter()
-        .map(|c| (*c, format!("payment_card_{}_hpp", c.to_ascii_lowercase())))
+        .map(|c| (*c, service_for(InvoiceKind::Payment, c)))
+        .collect()
+}
+
+pub fn payout_services() -> BTreeMap<&'static str, String> {
+    CURRENCIES
+        .iter()
+        .map(|c| (*c, service_for(InvoiceKind::Payout, c)))
         .collect()
 }
 
 #[cfg(test)]
 mod tests {
+    use super::invoice::{FINAL_AFTER, REFUND_AFTER};
     use super::*;
 
-    fn invoice() -> Invoice {
+    fn invoice(kind: InvoiceKind) -> Invoice {
         Invoice {
+            kind,
             id: "cpi_1".into(),
             serial: "s".into(),
             reference_id: "R-1".into(),
-            service: "payment_card_usd_hpp".into(),
+            service: service_for(kind, "USD"),
             amount_minor: 10_000,
             currency: "USD".into(),
             description: None,
-            callback_url: None,
+            callback_url: Some("http://127.0.0.1:9/cb".into()),
             status: "created",
             resolution: "ok",
             created_at: 0,
             schedule: vec![(EXPIRES_AFTER, "expired", "expired")],
             declined: false,
             refund_after_success: false,
+            notify: false,
         }
     }
 
     #[test]
     fn document_has_the_upstream_shape_and_exact_amount() {
-        let body = invoice().document("http://127.0.0.1:1");
+        let body = invoice(InvoiceKind::Payment).document("http://127.0.0.1:1");
         assert!(body.contains("\"amount\":100.00,"), "{body}");
+        assert!(body.contains("\"params\":[]"), "{body}");
         let v: Value = serde_json::from_str(&body).unwrap();
         assert_eq!(v["data"]["type"], "payment-invoices");
         assert_eq!(v["data"]["id"], "cpi_1");
@@ -409,11 +424,14 @@ mod tests {
             "http://127.0.0.1:1/paystar/corefy/pay/cpi_1"
         );
         assert_eq!(v["data"]["attributes"]["flow_data"]["method"], "GET");
+        let payout = invoice(InvoiceKind::Payout).document("x");
+        assert!(payout.contains("\"type\":\"payout-invoices\""), "{payout}");
+        assert!(!payout.contains("hpp_url"), "{payout}");
     }
 
     #[test]
     fn timeline_paid_declined_refunded_expired() {
-        let mut paid = invoice();
+        let mut paid = invoice(InvoiceKind::Payment);
         paid.pay(100);
         paid.run_due(100 + FINAL_AFTER - 1);
         assert_eq!(paid.status, "processing");
@@ -421,7 +439,7 @@ mod tests {
         assert_eq!(paid.status, "processed");
         assert!(!paid.document("x").contains("hpp_url"));
 
-        let mut declined = invoice();
+        let mut declined = invoice(InvoiceKind::Payment);
         declined.declined = true;
         declined.pay(0);
         declined.run_due(FINAL_AFTER);
@@ -430,27 +448,45 @@ mod tests {
             ("process_failed", "general_decline")
         );
 
-        let mut refunded = invoice();
+        let mut refunded = invoice(InvoiceKind::Payment);
         refunded.refund_after_success = true;
         refunded.pay(0);
         refunded.run_due(FINAL_AFTER + REFUND_AFTER);
         assert_eq!(refunded.status, "refunded");
 
-        let mut unpaid = invoice();
+        let mut unpaid = invoice(InvoiceKind::Payment);
         unpaid.run_due(EXPIRES_AFTER);
         assert_eq!(unpaid.status, "expired");
     }
 
     #[test]
+    fn payout_runs_by_itself_and_signs_its_callback() {
+        let mut p = invoice(InvoiceKind::Payout);
+        p.payout_schedule(0);
+        p.run_due(invoice::PAYOUT_STARTS_AFTER);
+        assert_eq!(p.status, "processing");
+        let cb = p.take_callback("x").unwrap();
+        assert_eq!(
+            cb.headers[0].1,
+            invoice::signature(invoice::CALLBACK_SECRET, &cb.body)
+        );
+        assert!(p.take_callback("x").is_none(), "one callback per change");
+        p.run_due(invoice::PAYOUT_STARTS_AFTER + FINAL_AFTER);
+        assert_eq!(p.status, "processed");
+    }
+
+    #[test]
     fn envelope_is_checked() {
-        assert!(attributes(r#"{"data":{"type":"payment-invoices","attributes":{}}}"#).is_ok());
+        let ok = r#"{"data":{"type":"payment-invoices","attributes":{}}}"#;
+        assert!(attributes(ok, InvoiceKind::Payment).is_ok());
+        assert!(attributes(ok, InvoiceKind::Payout).is_err());
         for bad in [
             "[]",
             r#"{"data":null}"#,
             r#"{"data":{"type":"invoices","attributes":{}}}"#,
             r#"{"data":{"type":"payment-invoices"}}"#,
         ] {
-            let e = attributes(bad).unwrap_err();
+            let e = attributes(bad, InvoiceKind::Payment).unwrap_err();
             assert_eq!(e.status, 422, "{bad}");
             assert!(e.body.starts_with("{\"errors\":["), "{bad}");
         }
