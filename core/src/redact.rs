@@ -354,8 +354,10 @@ mod tests {
 
     #[test]
     fn provider_html_is_hidden_in_log_forms() {
-        let v = redacted(json!({"nextAction": {"type": "show_html", "html": "<form>PaReq</form>"},
-                                "body": "type=status-response&html=%3Cform%3E"}));
+        let v = redacted(
+            json!({"nextAction": {"type": "show_html", "html": "<form>PaReq</form>"},
+                                "body": "type=status-response&html=%3Cform%3E"}),
+        );
         assert_eq!(v["nextAction"]["html"], json!(HIDDEN));
         assert_eq!(v["body"], json!("type=status-response&html=***"));
     }

@@ -125,7 +125,10 @@ impl PaymentFlow {
     pub fn state_json(&self) -> Result<String> {
         let mut state = std::borrow::Cow::Borrowed(&self.state);
         if matches!(
-            self.state.payment.as_ref().and_then(|p| p.next_action.as_ref()),
+            self.state
+                .payment
+                .as_ref()
+                .and_then(|p| p.next_action.as_ref()),
             Some(crate::model::NextAction::ShowHtml { .. })
         ) {
             if let Some(p) = state.to_mut().payment.as_mut() {

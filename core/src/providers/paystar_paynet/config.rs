@@ -116,7 +116,11 @@ mod tests {
         assert_eq!(c.path_tail().unwrap(), "group/77");
         assert_eq!(c.control_entry_id(), "77");
         c.endpoint_group_id = None;
-        assert!(c.validate().unwrap_err().message.starts_with("endpointId: "));
+        assert!(c
+            .validate()
+            .unwrap_err()
+            .message
+            .starts_with("endpointId: "));
     }
 
     #[test]

@@ -109,7 +109,13 @@ mod tests {
         for ok in ["660-485-6353", "+1 (660) 485", "123456", "+441234567890"] {
             assert!(check_phone("customer.phone", ok).is_ok(), "{ok}");
         }
-        for bad in ["12345", "+44 1234 567 8901", "660.485.6353", "660\t485", "abc123456"] {
+        for bad in [
+            "12345",
+            "+44 1234 567 8901",
+            "660.485.6353",
+            "660\t485",
+            "abc123456",
+        ] {
             let e = check_phone("customer.phone", bad).unwrap_err();
             assert!(e.message.starts_with("customer.phone: "), "{}", e.message);
         }
@@ -131,7 +137,8 @@ mod tests {
             ..Customer::default()
         };
         assert!(payer(&full, &customer).is_ok());
-        let cases: [(&str, fn(&mut PaymentOrder, &mut Customer)); 7] = [
+        type Strip = fn(&mut PaymentOrder, &mut Customer);
+        let cases: [(&str, Strip); 7] = [
             ("customer.address", |_, c| c.address = None),
             ("customer.city", |_, c| c.city = None),
             ("customer.zipCode", |_, c| c.zip_code = None),

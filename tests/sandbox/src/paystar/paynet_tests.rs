@@ -7,8 +7,7 @@ use pspkit::url::encode_form;
 #[test]
 fn bridge_page_example() {
     // paystar.md §18.5: the page's worked example, verified there.
-    let c =
-        sha1_hex(b"1111902B4FF51042john.smith@gmail.comB17F59B4-A7DC-41B4-8FF9-37D986B43D20");
+    let c = sha1_hex(b"1111902B4FF51042john.smith@gmail.comB17F59B4-A7DC-41B4-8FF9-37D986B43D20");
     assert_eq!(c, "c6bdd88a78834ef4b863b088827a459f039e8257");
     assert!(luhn_ok("4111111111111111"));
     assert!(!luhn_ok("4111111111111112"));
@@ -93,15 +92,31 @@ fn sale_then_status_then_callback() {
 #[test]
 fn mandatory_fields_and_group_control() {
     let mut p = Paynet::default();
-    let req = sale_req(&sale_control("4321", "902B4FF5", 1042, "john.smith@gmail.com"));
+    let req = sale_req(&sale_control(
+        "4321",
+        "902B4FF5",
+        1042,
+        "john.smith@gmail.com",
+    ));
     let no_phone = Req {
         body: req.body.replace("&phone=660-485-6353", ""),
         ..req.clone()
     };
-    assert!(p.sale(&no_phone, "4321", 0, false).body.contains("phone+is+required"));
+    assert!(p
+        .sale(&no_phone, "4321", 0, false)
+        .body
+        .contains("phone+is+required"));
     // The endpoint's control is not the group's.
     let body = p.sale(&req, "group/8765", 0, false).body;
     assert!(body.contains("INVALID_CONTROL_CODE"), "{body}");
-    let grp = sale_req(&sale_control("8765", "902B4FF5", 1042, "john.smith@gmail.com"));
-    assert!(p.sale(&grp, "group/8765", 0, false).body.starts_with("type=async-response"));
+    let grp = sale_req(&sale_control(
+        "8765",
+        "902B4FF5",
+        1042,
+        "john.smith@gmail.com",
+    ));
+    assert!(p
+        .sale(&grp, "group/8765", 0, false)
+        .body
+        .starts_with("type=async-response"));
 }
