@@ -63,7 +63,10 @@ fn classify(name: &str, parent: Option<&str>) -> Class {
         || key == "merchantcontrol"
         || key == "callbackkey"
         || key == "cookie"
-        || key == "setcookie";
+        || key == "setcookie"
+        // A provider's page for the payer (`show_html`): a 3-D Secure form can carry the card
+        // encoded (a `PaReq`), which no PAN scan finds.
+        || key == "html";
     if hidden {
         return Class::Hidden;
     }
@@ -250,6 +253,7 @@ redacted_forms! {
     crate::model::operation::Customer => "Customer",
     crate::model::operation::BankAccount => "BankAccount",
     crate::model::operation::OrderRef => "OrderRef",
+    crate::model::operation::RefundOrder => "RefundOrder",
     crate::model::operation::BalanceQuery => "BalanceQuery",
     crate::model::operation::ListQuery => "ListQuery",
     crate::model::context::Context => "Context",
@@ -346,6 +350,16 @@ mod tests {
             v,
             json!([{"key": "cardCvv", "value": "***"}, {"key": "x", "value": "1"}])
         );
+    }
+
+    #[test]
+    fn provider_html_is_hidden_in_log_forms() {
+        let v = redacted(
+            json!({"nextAction": {"type": "show_html", "html": "<form>PaReq</form>"},
+                                "body": "type=status-response&html=%3Cform%3E"}),
+        );
+        assert_eq!(v["nextAction"]["html"], json!(HIDDEN));
+        assert_eq!(v["body"], json!("type=status-response&html=***"));
     }
 
     #[test]

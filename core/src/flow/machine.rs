@@ -118,8 +118,24 @@ impl PaymentFlow {
 
     /// The whole state as canonical JSON: safe to store (no secrets, no card data: the config is
     /// not part of it and the card is kept as its mask only).
+    ///
+    /// A `show_html` next action is left out of it: the page is the provider's content and can
+    /// carry the card encoded (a 3-D Secure 1 `PaReq`), and a status call while the payer is at
+    /// that step answers it again, so a resumed flow shows it from a fresh answer.
     pub fn state_json(&self) -> Result<String> {
-        serde_json::to_string(&self.state)
+        let mut state = std::borrow::Cow::Borrowed(&self.state);
+        if matches!(
+            self.state
+                .payment
+                .as_ref()
+                .and_then(|p| p.next_action.as_ref()),
+            Some(crate::model::NextAction::ShowHtml { .. })
+        ) {
+            if let Some(p) = state.to_mut().payment.as_mut() {
+                p.next_action = None;
+            }
+        }
+        serde_json::to_string(&*state)
             .map_err(|e| PspError::invalid("state", format!("cannot be written as JSON: {e}")))
     }
 

@@ -14,7 +14,7 @@ pub use context::Context;
 pub use http::{HttpRequest, HttpResponse};
 pub use operation::{
     BalanceQuery, BankAccount, CardData, Customer, Flow, ListQuery, Operation, OrderRef,
-    PaymentOrder,
+    PaymentOrder, RefundOrder,
 };
 pub use outcome::{Balance, BalanceReportRow, Outcome, PageInfo, Session};
 pub use payment::{

@@ -32,6 +32,8 @@ pub enum Operation {
     ListPayouts(ListQuery),
     /// One page of the provider's daily balance report for a date range.
     GetBalanceReport(ListQuery),
+    /// Returns money of a paid deposit to the payer, in whole or in part (a refund / reversal).
+    RefundDeposit(RefundOrder),
 }
 
 impl Operation {
@@ -50,6 +52,7 @@ impl Operation {
             Operation::ListDeposits(_) => "list_deposits",
             Operation::ListPayouts(_) => "list_payouts",
             Operation::GetBalanceReport(_) => "get_balance_report",
+            Operation::RefundDeposit(_) => "refund_deposit",
         }
     }
 }
@@ -212,6 +215,32 @@ pub struct BankAccount {
     /// Interbank code (e.g. Peru's 20-digit CCI).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub interbank_code: Option<String>,
+}
+
+/// A refund of a paid deposit. The deposit is named by the ids the provider needs (its mod.rs
+/// says which); `amount` and `currency` go together and ask for a partial refund, and without
+/// them the whole payment is refunded where the provider allows it.
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", uniffi::export(Debug, Display))]
+pub struct RefundOrder {
+    /// The deposit's merchant id (the one its create carried).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub merchant_id: Option<String>,
+    /// The deposit's provider id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provider_id: Option<String>,
+    /// Exact decimal string in major units; omitted for a whole refund.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub amount: Option<String>,
+    /// Required with `amount`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub currency: Option<String>,
+    /// Why the money goes back, as the provider records it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
 }
 
 /// Identifies an existing order: exactly one of the two ids.

@@ -115,6 +115,12 @@ pub enum NextAction {
         #[serde(default)]
         url: Option<String>,
     },
+    /// Show the payer this HTML page, as received from the provider (a 3-D Secure step whose
+    /// form takes the payer's browser to the card's bank). Render it in the payer's browser (a
+    /// page or an iframe of its own), never inside the merchant's own page context, then keep
+    /// asking the status. It may carry card data in encoded form (a 3-D Secure 1 `PaReq`), so
+    /// the log form shows it as `***` (see `crate::redact`); the host should not store it.
+    ShowHtml { html: String },
 }
 
 /// The card as the provider reports it: masked number only.

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Writes the flow vectors for PayStar and its bridges: paystar_more.json, butler.json,
-paynet.json (corefy*.json: _generate_corefy.py; format: core/src/flow/vectors.rs).
+written here; corefy*.json by _generate_corefy.py, paynet.json by _generate_paynet.py
+(format: core/src/flow/vectors.rs).
 
 Every expected value is written by hand from shared/providers/paystar.md (§3, §5, §6, §8, §13,
 §18), seed 000 (Butler withdrawal status) and the upstream protocols each bridge's mod.rs names,
@@ -416,170 +417,6 @@ def butler_cases():
 # The CoreFy bridge's flows (corefy*.json) are written by _generate_corefy.py.
 
 
-# =============================================================================================
-# PayNetEasy bridge (paystar.md §18.5; upstream PayNetEasy sale/status/callback)
-# =============================================================================================
-EP, LOGIN, MC = "1111", "merchant-login", "B17F59B4-A7DC-41B4-8FF9-37D986B43D20"
-PN = {"provider": "paystar_paynet", "baseUrl": BASE, "endpointId": EP, "login": LOGIN, "merchantControl": MC}
-FORM = "application/x-www-form-urlencoded"
-SALE = {"type": "create_deposit", "merchantId": "902B4FF5", "amount": "10.42", "currency": "USD",
-        "description": "Order 902B4FF5",
-        "card": {"number": "4111111111111111", "holder": "JOHN SMITH", "expiryMonth": "12",
-                 "expiryYear": "2099", "cvv": "123"},
-        "customer": {"email": "john.smith@gmail.com"}}
-
-
-def sha1(text):
-    return hashlib.sha1(text.encode()).hexdigest()
-
-
-SALE_CONTROL = sha1(f"{EP}902B4FF51042john.smith@gmail.com{MC}")
-assert SALE_CONTROL == "c6bdd88a78834ef4b863b088827a459f039e8257"  # the Authorization page's example
-
-
-def pn_sale():
-    body = urlencode([("client_orderid", "902B4FF5"), ("order_desc", "Order 902B4FF5"),
-                      ("card_printed_name", "JOHN SMITH"), ("email", "john.smith@gmail.com"),
-                      ("amount", "10.42"), ("currency", "USD"), ("credit_card_number", "4111111111111111"),
-                      ("expire_month", "12"), ("expire_year", "2099"), ("cvv2", "123"),
-                      ("control", SALE_CONTROL)])
-    return send({"type": "create_deposit", "merchantId": "902B4FF5"},
-                {"method": "POST", "url": f"{BASE}/paynet/api/v2/sale/{EP}",
-                 "headers": {"content-type": FORM}, "body": body})
-
-
-def pn_status(orderid="1969596"):
-    control = sha1(f"{LOGIN}902B4FF5{orderid}{MC}")
-    body = urlencode([("login", LOGIN), ("client_orderid", "902B4FF5"), ("orderid", orderid),
-                      ("control", control)])
-    return send({"type": "get_deposit", "merchantId": "902B4FF5", "providerId": orderid},
-                {"method": "POST", "url": f"{BASE}/paynet/api/v2/sale/status/{EP}",
-                 "headers": {"content-type": FORM}, "body": body})
-
-
-def form_lines(pairs):
-    return "\n&".join(f"{k}={urlencode({'x': v})[2:]}" for k, v in pairs) + "\n"
-
-
-ASYNC = resp(200, form_lines([("type", "async-response"),
-                              ("serial-number", "00000000-0000-0000-0000-000002e2cc5a"),
-                              ("merchant-order-id", "902B4FF5"), ("paynet-order-id", "1969596")]), FORM)
-
-
-def pn_status_answer(status, **more):
-    pairs = [("type", "status-response"), ("serial-number", "00000000-0000-0000-0000-0000005b5eb3"),
-             ("merchant-order-id", "902B4FF5"), ("paynet-order-id", "1969596"), ("status", status),
-             ("amount", "10.42"), ("currency", "USD")] + list(more.items())
-    return resp(200, form_lines(pairs), FORM)
-
-
-def pn_callback(status, control=None, orderid="1969596"):
-    control = control or sha1(f"{status}{orderid}902B4FF5{MC}")
-    query = urlencode([("status", status), ("orderid", orderid), ("client_orderid", "902B4FF5"),
-                       ("amount", "10.42"), ("currency", "USD"), ("type", "sale"), ("control", control)])
-    return {"method": "GET", "url": f"https://merchant.example/paynet/callback?{query}", "headers": {}, "body": ""}
-
-
-def paynet_cases():
-    cases = []
-    cases.append({
-        "name": "happy path: sale (control c6bdd88a...), async-response, status with both ids, approved",
-        "create": SALE, "start": t(0),
-        "steps": [
-            {"poll": t(0), "expect": pn_sale()},
-            {"response": ASYNC, "now": t(1)},
-            {"poll": t(1), "expect": wait(t(1 + POLL))},
-            {"poll": t(1 + POLL), "expect": pn_status()},
-            {"response": pn_status_answer("approved"), "now": t(2 + POLL)},
-            {"poll": t(2 + POLL), "expect": done({"providerId": "1969596", "merchantId": "902B4FF5",
-                                                  "amount": "10.42", "currency": "USD",
-                                                  "status": st("succeeded", True, "approved")})},
-        ]})
-    # The status call signs orderid, which only the lost answer carried: the flow cannot look the
-    # order up and must not re-send a card sale blindly.
-    cases.append({
-        "name": "lost sale answer: the status needs the orderid the answer carried: needs_attention, no second sale",
-        "create": SALE, "start": t(0),
-        "steps": [
-            {"poll": t(0), "expect": pn_sale()},
-            {"transportError": "timeout", "now": t(30)},
-            {"poll": t(30), "expect": wait(t(32))},
-            {"poll": t(32), "expect": attention("invalid_operation", errorCode="invalid_request", payment=None)},
-            {"poll": t(3600), "expect": attention("invalid_operation")},
-        ]})
-    rng = Rng(5)
-    w1 = backoff(1, rng)
-    w2 = backoff(2, rng)
-    a1 = 2 + POLL
-    a2 = a1 + w1 + 1
-    cases.append({
-        "name": "status call answered 500 then 423: backoff with jitter, then declined with its error-message",
-        "create": SALE, "start": t(0), "options": {"seed": 5},
-        "steps": [
-            {"poll": t(0), "expect": pn_sale()},
-            {"response": ASYNC, "now": t(1)},
-            {"poll": t(1 + POLL), "expect": pn_status()},
-            {"response": resp(500, "", None), "now": t(a1)},
-            {"poll": t(a1), "expect": wait(t(a1 + w1))},
-            {"poll": t(a1 + w1), "expect": pn_status()},
-            {"response": resp(423, "", None), "now": t(a2)},
-            {"poll": t(a2), "expect": wait(t(a2 + w2))},
-            {"poll": t(a2 + w2), "expect": pn_status()},
-            {"response": pn_status_answer("declined", **{"error-message": "Insufficient funds",
-                                                         "error-code": "4"}), "now": t(a2 + w2 + 1)},
-            {"poll": t(a2 + w2 + 1), "expect": done({"status": st("failed", True, "declined",
-                                                                  reason={"code": "4",
-                                                                          "message": "Insufficient funds"})})},
-        ]})
-    cases.append({
-        "name": "a forged callback (control computed with another key) is refused and only triggers a status call",
-        "create": SALE, "start": t(0),
-        "steps": [
-            {"poll": t(0), "expect": pn_sale()},
-            {"response": ASYNC, "now": t(1)},
-            {"callback": pn_callback("approved", control=sha1("approved19695969" + "02B4FF5" + "wrong-key")),
-             "now": t(20), "expectError": {"code": "invalid_signature"}},
-            {"poll": t(20), "expect": pn_status()},
-            {"response": pn_status_answer("processing"), "now": t(21)},
-            {"poll": t(21), "expect": wait(t(21 + POLL))},
-        ]})
-    cases.append({
-        "name": "a verified approved callback asks for the status call, whose answer decides",
-        "create": SALE, "start": t(0),
-        "steps": [
-            {"poll": t(0), "expect": pn_sale()},
-            {"response": ASYNC, "now": t(1)},
-            {"callback": pn_callback("approved"), "now": t(20), "expect": {"status": 200, "body": "OK"}},
-            {"poll": t(20), "expect": pn_status()},
-            {"response": pn_status_answer("approved"), "now": t(21)},
-            {"poll": t(21), "expect": done({"status": st("succeeded", True, "approved")})},
-        ]})
-    cases.append({
-        "name": "a verified callback about another orderid is refused; nothing moves",
-        "create": SALE, "start": t(0),
-        "steps": [
-            {"poll": t(0), "expect": pn_sale()},
-            {"response": ASYNC, "now": t(1)},
-            {"callback": pn_callback("approved", orderid="7777777"), "now": t(20),
-             "expectError": {"code": "invalid_request"}},
-            {"poll": t(20), "expect": wait(t(1 + POLL))},
-        ]})
-    cases.append({
-        "name": "3-D Secure: processing with an https redirect-to is requires_action; then approved",
-        "create": SALE, "start": t(0),
-        "steps": [
-            {"poll": t(0), "expect": pn_sale()},
-            {"response": ASYNC, "now": t(1)},
-            {"poll": t(1 + POLL), "expect": pn_status()},
-            {"response": pn_status_answer("processing", **{"redirect-to": "https://acs.bank.example/3ds?id=77"}),
-             "now": t(2 + POLL)},
-            {"poll": t(2 + POLL), "expect": wait(t(2 + 2 * POLL))},
-            {"poll": t(2 + 2 * POLL), "expect": pn_status()},
-            {"response": pn_status_answer("approved"), "now": t(3 + 2 * POLL)},
-            {"poll": t(3 + 2 * POLL), "expect": done({"status": st("succeeded", True, "approved")})},
-        ]})
-    return cases
-
 
 if __name__ == "__main__":
     write("paystar_more.json",
@@ -592,7 +429,3 @@ if __name__ == "__main__":
           "externalId throughout, Init is unknown (payout mapping), lost create answer, 5xx/423, an answer "
           "about another order, callbacks unsupported.",
           BT, butler_cases())
-    write("paynet.json",
-          "PayStar PayNetEasy bridge flows (paystar.md 18.5, upstream PayNetEasy): sale control from the "
-          "page's worked example, status signed with both ids, callbacks verified by control.",
-          PN, paynet_cases())

@@ -500,7 +500,9 @@ PN_SALE = {"type": "create_deposit", "merchantId": "902B4FF5", "amount": "10.42"
            "description": "Order 902B4FF5",
            "card": {"number": PAN, "holder": "JOHN SMITH", "expiryMonth": "12", "expiryYear": "2099",
                     "cvv": "123"},
-           "customer": {"email": "john.smith@gmail.com"}}
+           "customer": {"email": "john.smith@gmail.com", "address": "2704 Colonial Drive", "city": "Houston",
+                        "zipCode": "1235", "phone": "660-485-6353", "ip": "127.0.0.1"},
+           "country": "US", "successUrl": "https://merch.com/return"}  # upstream-mandatory (issue 13)
 
 
 def sha1(text):

@@ -3,8 +3,13 @@
 //!
 //! - sale (the bridge's Authorization page, with a worked example):
 //!   `endpointid + client_orderid + amount-in-minor-units + email + merchant_control`;
-//! - status (upstream PayNetEasy protocol; the bridge pages do not show it):
-//!   `login + client_orderid + orderid + merchant_control`;
+//! - status (upstream PayNetEasy protocol, doc.payneteasy.com `/api/v2/status`; the bridge pages
+//!   do not show it): `login + client_orderid + orderid + merchant_control`, with `orderid` left
+//!   out (the empty string) when the status is asked by `client_orderid` alone, which the same
+//!   page allows ("Order status can be requested with only client_orderid");
+//! - return (upstream `/api/v2/return`, and the official PHP library's `ReturnQuery`):
+//!   `login + client_orderid + orderid + amount-in-minor-units + currency + merchant_control`,
+//!   amount and currency only when sent (a whole return sends neither);
 //! - callback (upstream protocol): `status + orderid + client_orderid + merchant_control`.
 
 use crate::crypto::{constant_time_eq_hex, sha1_hex};
@@ -29,12 +34,33 @@ pub fn sale(
 pub fn status(
     login: &str,
     client_orderid: &str,
-    orderid: &str,
+    orderid: Option<&str>,
     merchant_control: &Secret,
 ) -> String {
+    let orderid = orderid.unwrap_or_default();
     sha1_hex(
         format!(
             "{login}{client_orderid}{orderid}{}",
+            merchant_control.expose()
+        )
+        .as_bytes(),
+    )
+}
+
+/// The return `control`; `amount` is `(minor units, currency)` when a partial return is asked.
+pub fn refund(
+    login: &str,
+    client_orderid: &str,
+    orderid: &str,
+    amount: Option<(i64, &str)>,
+    merchant_control: &Secret,
+) -> String {
+    let tail = amount
+        .map(|(minor, currency)| format!("{minor}{currency}"))
+        .unwrap_or_default();
+    sha1_hex(
+        format!(
+            "{login}{client_orderid}{orderid}{tail}{}",
             merchant_control.expose()
         )
         .as_bytes(),
@@ -72,6 +98,38 @@ mod tests {
         assert_eq!(
             sale("1111", "902B4FF5", 1042, "john.smith@gmail.com", &key),
             "c6bdd88a78834ef4b863b088827a459f039e8257"
+        );
+    }
+
+    /// The official PHP library's tests (`QueryTest` constants; `SaleQueryTest`,
+    /// `StatusQueryTest`, `ReturnQueryTest` control providers), recomputed with Python hashlib.
+    #[test]
+    fn upstream_library_test_controls() {
+        let key = Secret::new("D5F82EC1-8575-4482-AD89-97X6X0X20X22");
+        let (login, client, paynet) = ("test-login", "CLIENT-112233", "PAYNET-112233");
+        assert_eq!(
+            sale("789", client, 99, "vass.pupkin@example.com", &key),
+            "9ae745207ca7de4543703ea8c334286d57b5d1d4"
+        );
+        assert_eq!(
+            status(login, client, Some(paynet), &key),
+            "a1e4d9ff23f0243c45b93733ea028d6eed82328a"
+        );
+        assert_eq!(
+            status(login, client, None, &key),
+            "bcaf34dae08a70997c4d5a01032e68a620632883"
+        );
+        assert_eq!(
+            refund(login, client, paynet, Some((9910, "EUR")), &key),
+            "d7d8c0175aa763419f8e5049d2989564343fcf30"
+        );
+        assert_eq!(
+            refund(login, client, paynet, None, &key),
+            "a1e4d9ff23f0243c45b93733ea028d6eed82328a"
+        );
+        assert_eq!(
+            callback("error", paynet, client, &key),
+            "ed9f584c0fb231833f3d26fba96370d11b0c3faf"
         );
     }
 

@@ -17,14 +17,14 @@ pub fn from_reply(reply: &FormReply) -> Option<PspError> {
         _ => return None,
     };
     let detail = reply
-        .get("error-message")
+        .any(&["error-message", "error_message"])
         .map(redact_pans)
         .unwrap_or_else(|| "no error-message".to_owned());
     let mut err = PspError::new(
         code,
         format!("PayNetEasy bridge refused the request: {detail}"),
     );
-    if let Some(c) = reply.get("error-code") {
+    if let Some(c) = reply.any(&["error-code", "error_code"]) {
         err = err.with_provider_code(c);
     }
     Some(err)

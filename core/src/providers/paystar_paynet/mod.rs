@@ -1,52 +1,89 @@
 //! PayStar's PayNetEasy API bridge (provider `paystar_paynet`): PayStar/InstantTransfer speaking
 //! the PayNetEasy merchant protocol, so merchants built for PayNetEasy can switch without code.
-//! Operations: `create_deposit` (a card *sale*), `get_deposit` (sale status), and the sale
-//! callback.
+//! Operations: `create_deposit` (a card *sale*), `get_deposit` (sale status), `refund_deposit`
+//! (a *return*), and the sale callback.
 //!
-//! Facts: `shared/providers/paystar.md` §18.5 (the bridge's Authorization and Glossary pages).
-//! The bridge's own order/status pages were never archived, so where the sheet is silent this
-//! module follows the upstream PayNetEasy protocol (doc.payneteasy.com), as the sheet's context
-//! note describes it. Choices, each in one place:
-//! - Config `{baseUrl, endpointId, login, merchantControl}`; `baseUrl` is required (the pages
-//!   show only `https://example.com`). No bearer token: the bridge authenticates by
-//!   `endpointid` in the path and the SHA-1 `control` in the body ([`control`]).
-//! - Requests are `application/x-www-form-urlencoded` (upstream), responses are form pairs,
-//!   one per line ([`form_reply`]).
-//! - Sale `control` = SHA1(endpointid + client_orderid + amount in minor units + email +
-//!   merchant_control), as the bridge page states (its worked example is a unit test and a
-//!   vector). The body's `amount` is major units with a dot and the currency's decimals
-//!   (`10.42`, `10.00`).
-//! - Status `control` = SHA1(login + client_orderid + orderid + merchant_control): the upstream
-//!   formula. The bridge pages do not show it; the sheet's context note confirms the upstream
-//!   status call uses `login`, `client_orderid` and `orderid`. So `get_deposit` needs **both**
-//!   `merchantId` and `providerId` (the `OrderRef` carries both; callbacks' `confirmWith` does).
-//! - Callback `control` = SHA1(status + orderid + client_orderid + merchant_control), GET query
-//!   or POST form, compared in constant time, case-insensitively; reply `200 OK`.
+//! ## What the PayStar pages say
+//! `shared/providers/paystar.md` §18.5 (the bridge's Authorization and Glossary pages): the
+//! credentials `endpointid` and `merchant_control`; the paths `/paynet/api/v2/sale/{endpointid}`
+//! and `/paynet/api/v2/sale/status/{endpointid}`; the sale `control` = SHA1(endpointid +
+//! client_orderid + amount in minor units + email + merchant_control) with its worked example
+//! (a unit test and a vector); the Glossary's card parameters (`credit_card_number`,
+//! `card_printed_name`, `expire_month`, `expire_year`, `cvv2`, `order_desc`, names, ...).
+//! Nothing else: no status parameters, answers, callbacks, returns, groups or formats.
+//!
+//! ## What the upstream protocol says (used where the PayStar pages are silent)
+//! Sources, each named where its fact is used: doc.payneteasy.com / doc.payneteasy.eu pages
+//! `/api/v2/status`, `/api/v2/return`, "Sale Transactions" (read through the search corpus);
+//! the official PHP library `payneteasy/php-library-payneteasy-api` (`source/…/Query/*.php`,
+//! `Util/Validator.php`, `Transport/Response.php`, `Transport/GatewayClient.php`,
+//! `Callback/*.php`, and its tests under `test/source/…`, whose expected controls are
+//! recomputed with Python's hashlib in [`control`]'s tests and the vectors' generator);
+//! `payneteasy/php-plugin-woocommerce` (`wc-payneteasy/Payneteasy.lib.php`,
+//! `wc-payneteasy.php`); `payneteasy/ruby-integration-examples` (the same library in Ruby).
+//! - Requests are `application/x-www-form-urlencoded`; answers are form pairs, one per line
+//!   ([`form_reply`]; all upstream pages and both libraries).
+//! - Status `control` = SHA1(login + client_orderid + orderid + merchant_control) (status page,
+//!   library `StatusQuery`). `orderid` is *conditional*: "Order status can be requested with
+//!   only client_orderid if it's unique to merchant and orderid is not received" (status page);
+//!   the control then concatenates the empty string in its place. So `get_deposit` needs
+//!   `merchantId` and takes `providerId` when known.
+//! - Callback `control` = SHA1(status + orderid + client_orderid + merchant_control) (library
+//!   `AbstractCallback::validateSignature`), GET query or POST form, compared in constant time,
+//!   case-insensitively; reply `200 OK`. Its decline fields are `error_code`/`error_message`
+//!   (library `PaynetEasyCallbackTest`; `Response::getErrorCode` reads both spellings), read
+//!   into `status.reason` with the dashed forms as well.
+//! - Sale mandatory fields and formats ([`sale_fields`]; library `SaleQuery`, `Validator`).
+//! - 3-D Secure: a status answer with `html` is a page the payer must see → next action
+//!   `show_html` ([`responses`]; library `StatusQuery::setNeededAction`, sale page).
+//! - Endpoint groups: `…/{method}/group/{groupid}`, the group id in the sale control in place
+//!   of the endpoint id (library `GatewayClient::getUrl`, `SaleQuery::$signatureDefinition`,
+//!   upstream status/return pages' `group/ENDPOINTGROUPID` URLs; the WooCommerce plugin's
+//!   multi-currency switch) → config `endpointGroupId` instead of `endpointId`.
+//! - Return ([`refund`]; return page, library `ReturnQuery`).
+//! - Statuses ([`status`]): `approved` → succeeded; `declined`/`filtered`/`error` → failed;
+//!   `processing` → processing (requires_action with a payer step); `unknown` and anything else
+//!   → unknown. A reversal's/chargeback's `approved` (callback `type`, status
+//!   `transaction-type`, as the WooCommerce plugin reads `reversal/approved` as refunded) →
+//!   reversed.
+//!
+//! ## Choices where both are silent
+//! - Config `{baseUrl, endpointId | endpointGroupId, login, merchantControl}`; `baseUrl` is
+//!   required (the pages show only `https://example.com`). No bearer token.
+//! - Paths keep the bridge's `sale/` and `sale/status/`; a group adds `group/{id}` after them
+//!   as upstream does after its methods. The return goes to upstream's `/paynet/api/v2/return/`
+//!   (the bridge shows none; PayStar mirrors upstream's `/paynet/api/v2/` prefix).
+//! - Which upstream operations the bridge is taken to pass: sale, status and **return**. A
+//!   merchant moving from PayNetEasy refunds with return (the library's `ReturnQuery`, the
+//!   WooCommerce plugin's refund button), and its shape needs only generic model fields
+//!   (`refund_deposit`: ids, optional amount, reason). Not offered: preauth/capture, transfers,
+//!   sale-form/preauth-form (hosted pages), card references and rebills, account verification,
+//!   payouts: no PayStar page names them, and each would need model concepts (a capture, a
+//!   stored card reference) that a bridge page would have to confirm first.
+//! - JSON answers: read as well as form pairs, as the same flat map ([`form_reply`]).
+//! - Sale body order: the typed fields in a fixed order, `extras` after them (never replacing
+//!   one); `amount` is major units with the currency's decimals (`10.42`, `10.00`); `birthday`
+//!   is sent as `YYYYMMDD`.
 //! - What the callback `control` covers (DESIGN §8): `status`, `orderid`, `client_orderid`. A
 //!   verified event speaks for `providerId`, `merchantId` and the status word; `confirmWith`
 //!   names the order by both signed ids. The state is signed only when no unsigned field shaped
-//!   it (`type` turns `approved` into `reversed`; `redirect-to` turns processing into
-//!   requires_action); amount, currency, card, error code and serials are unsigned. Unsigned
-//!   fields are listed in `details.unsignedFields`.
-//! - `endpointId` is a path segment of both calls: checked as an id and never `.`/`..`.
-//! - Sale fields: required are `merchantId`, `amount`, `currency`, `description` (`order_desc`),
-//!   `customer.email` (part of the `control`) and the full card (`credit_card_number`,
-//!   `card_printed_name`, `expire_month`, `expire_year`, `cvv2`: the Glossary's sale
-//!   parameters). Address, phone, names, `ipaddress`, `redirect_url` (from `successUrl`) and
-//!   `server_callback_url` (from `callbackUrl`) are sent when given; the bridge judges what its
-//!   route needs. `extras` are appended as further parameters but cannot replace a typed one.
+//!   it (`type` turns `approved` into `reversed`; `redirect-to`/`html` turn processing into
+//!   requires_action); amount, currency, card, error code and serials are unsigned and listed
+//!   in `details.unsignedFields`.
+//! - `endpointId`/`endpointGroupId` is a path segment: checked as an id, never `.`/`..`.
 //! - The sale answer (`type=async-response`) is `pending` with provider status
 //!   `async-response`; `type=validation-error` → `invalid_request`, `type=error` →
-//!   `provider_error`, both keeping `error-code`.
-//! - Statuses ([`status`]): `approved` → succeeded; `declined`/`filtered`/`error` → failed;
-//!   `processing` → processing (requires_action with a redirect when `redirect-to` is present);
-//!   `unknown` and anything else → unknown. Reversal/chargeback callbacks' `approved` → reversed.
+//!   `provider_error`, both keeping `error-code`. A status by `client_orderid` for an order
+//!   the bridge does not know is answered as upstream answers errors; with no documented "not
+//!   found" it stays that error, so a recovering flow stops for a person rather than re-send a
+//!   card sale.
 //! - An answer about another order id than the one asked for is `bad_response`.
-//! - `redirect-to` must be `https://` (`http://` only on loopback) when the payer would be sent
-//!   there; anything else is `bad_response`. On a final status it is ignored.
-//! - The lifecycle driver asks the status with both ids once the sale answer gave `orderid`
-//!   ([`Provider::status_reference`]); after a lost sale answer it cannot, and stops for a
-//!   person instead of re-sending a card sale.
+//! - `redirect-to` must be `https://` (`http://` only on loopback); anything else is
+//!   `bad_response`. On a final status a payer step is ignored. The `html` page is passed on
+//!   with card numbers masked; its log form is `***` (it may hold an encoded card).
+//! - The lifecycle driver asks the status by `client_orderid` alone until the sale answer gave
+//!   `orderid`, then with both ([`Provider::status_reference`]): a lost sale answer is
+//!   recovered by a status call, never by a second sale.
 //! - `pollAfterSeconds` = 120, PayStar's own polling advice.
 
 mod callback;
@@ -54,8 +91,10 @@ mod config;
 mod control;
 mod errors;
 mod form_reply;
+mod refund;
 mod requests;
 mod responses;
+mod sale_fields;
 mod status;
 
 pub use config::PaynetConfig;
@@ -82,7 +121,7 @@ impl PaystarPaynet {
 
 fn unsupported(op: &Operation) -> PspError {
     PspError::unsupported(format!(
-        "the PayStar PayNetEasy bridge has no {} operation (only create_deposit and get_deposit)",
+        "the PayStar PayNetEasy bridge has no {} operation (only create_deposit, get_deposit and refund_deposit)",
         op.kind()
     ))
 }
@@ -92,6 +131,7 @@ impl Provider for PaystarPaynet {
         match op {
             Operation::CreateDeposit(o) => requests::sale(&self.config, &self.base, o),
             Operation::GetDeposit(r) => requests::status(&self.config, &self.base, r),
+            Operation::RefundDeposit(r) => refund::build(&self.config, &self.base, r),
             other => Err(unsupported(other)),
         }
     }
@@ -110,13 +150,22 @@ impl Provider for PaystarPaynet {
                 amount: None,
                 currency: None,
             },
+            Operation::RefundDeposit(r) => Known {
+                merchant_id: r.merchant_id.as_deref(),
+                provider_id: r.provider_id.as_deref(),
+                amount: r.amount.as_deref(),
+                currency: r.currency.as_deref(),
+            },
             other => return Err(unsupported(other)),
         };
         if !response.is_success() {
             return Err(errors::from_http(response));
         }
         match op {
-            Operation::CreateDeposit(_) => responses::sale(&response.body, &known),
+            Operation::CreateDeposit(_) => responses::accepted(&response.body, &known, None),
+            Operation::RefundDeposit(_) => {
+                responses::accepted(&response.body, &known, Some("return"))
+            }
             _ => responses::status_response(&response.body, &known),
         }
     }
@@ -125,9 +174,9 @@ impl Provider for PaystarPaynet {
         callback::parse(&self.config, request)
     }
 
-    /// The status call signs `client_orderid` and `orderid` together, so once the sale answer
-    /// gave the `orderid` both are sent. Before that only the merchant id is known, and the
-    /// status cannot be built: the lifecycle driver stops rather than re-send a sale blindly.
+    /// The status call names the order by `client_orderid`, plus `orderid` once the sale answer
+    /// gave it. Before that (a lost sale answer) it asks by `client_orderid` alone, as upstream
+    /// allows: that is the recovery of DESIGN §5, never a second sale.
     fn status_reference(&self, merchant_id: &str, provider_id: Option<&str>) -> OrderRef {
         OrderRef {
             merchant_id: Some(merchant_id.to_owned()),
@@ -138,7 +187,11 @@ impl Provider for PaystarPaynet {
     fn capabilities(&self) -> Capabilities {
         Capabilities {
             provider: "paystar_paynet".into(),
-            operations: vec!["create_deposit".into(), "get_deposit".into()],
+            operations: vec![
+                "create_deposit".into(),
+                "get_deposit".into(),
+                "refund_deposit".into(),
+            ],
             callbacks: vec!["sale_status".into()],
         }
     }

@@ -1,15 +1,17 @@
-//! Building the bridge's two requests: `POST {base}/paynet/api/v2/sale/{endpointid}` and
-//! `POST {base}/paynet/api/v2/sale/status/{endpointid}`, both form-urlencoded with a `control`.
+//! Building the sale and status requests: `POST {base}/paynet/api/v2/sale/{entry}` and
+//! `POST {base}/paynet/api/v2/sale/status/{entry}` (the bridge's paths), both form-urlencoded
+//! with a `control`; `{entry}` is the endpoint id or `group/{groupid}` ([`PaynetConfig`]).
 
 use std::collections::BTreeSet;
 
 use super::config::PaynetConfig;
 use super::control;
+use super::sale_fields;
 use crate::card::CardNumber;
 use crate::error::{PspError, Result};
 use crate::model::{HttpRequest, OrderRef, PaymentOrder};
 use crate::money::Money;
-use crate::url::{encode_form, path_segment};
+use crate::url::encode_form;
 use crate::validate;
 
 /// `client_orderid`: the upstream protocol allows up to 128 characters; ids also go into a
@@ -78,36 +80,15 @@ pub fn sale(config: &PaynetConfig, base: &str, order: &PaymentOrder) -> Result<H
         return Err(PspError::invalid("card.cvv", "must be 3 or 4 digits"));
     }
     validate::order_urls(order)?;
+    let payer = sale_fields::payer(order, &customer)?;
     let birthday = customer
         .birth_date
         .as_deref()
         .map(|d| compact_date("customer.birthDate", d))
         .transpose()?;
-    if let Some(p) = &customer.phone {
-        validate::phone("customer.phone", p)?;
-    }
-    if let Some(c) = &order.country {
-        if !(c.len() == 2 && c.bytes().all(|b| b.is_ascii_uppercase())) {
-            return Err(PspError::invalid(
-                "country",
-                "must be ISO 3166-1 alpha-2, upper case",
-            ));
-        }
-    }
-    for (field, value) in [
-        ("customer.firstName", &customer.first_name),
-        ("customer.lastName", &customer.last_name),
-        ("customer.address", &customer.address),
-        ("customer.city", &customer.city),
-        ("customer.zipCode", &customer.zip_code),
-        ("customer.ip", &customer.ip),
-    ] {
-        validate::text(field, value.as_deref(), 128)?;
-    }
-
     let amount = money.to_decimal_string();
     let control = control::sale(
-        &config.endpoint_id,
+        config.control_entry_id(),
         &order.merchant_id,
         money.minor,
         email,
@@ -122,14 +103,14 @@ pub fn sale(config: &PaynetConfig, base: &str, order: &PaymentOrder) -> Result<H
         ("first_name", customer.first_name.as_deref()),
         ("last_name", customer.last_name.as_deref()),
         ("birthday", birthday.as_deref()),
-        ("address1", customer.address.as_deref()),
-        ("city", customer.city.as_deref()),
-        ("zip_code", customer.zip_code.as_deref()),
-        ("country", order.country.as_deref()),
-        ("phone", customer.phone.as_deref()),
     ];
     pairs.extend(optional.iter().filter_map(|(k, v)| v.map(|v| (*k, v))));
     pairs.extend([
+        ("address1", payer.address1),
+        ("city", payer.city),
+        ("zip_code", payer.zip_code),
+        ("country", payer.country),
+        ("phone", payer.phone),
         ("email", email),
         ("amount", amount.as_str()),
         ("currency", money.currency.code),
@@ -138,12 +119,13 @@ pub fn sale(config: &PaynetConfig, base: &str, order: &PaymentOrder) -> Result<H
         ("expire_year", year),
         ("cvv2", cvv),
     ]);
-    let tail = [
-        ("ipaddress", customer.ip.as_deref()),
-        ("redirect_url", order.success_url.as_deref()),
-        ("server_callback_url", order.callback_url.as_deref()),
-    ];
-    pairs.extend(tail.iter().filter_map(|(k, v)| v.map(|v| (*k, v))));
+    pairs.extend([
+        ("ipaddress", payer.ipaddress),
+        ("redirect_url", payer.redirect_url),
+    ]);
+    if let Some(url) = order.callback_url.as_deref() {
+        pairs.push(("server_callback_url", url));
+    }
     let typed: BTreeSet<&str> = TYPED.iter().copied().collect();
     for (k, v) in &order.extras {
         if typed.contains(k.as_str()) {
@@ -163,53 +145,49 @@ pub fn sale(config: &PaynetConfig, base: &str, order: &PaymentOrder) -> Result<H
     }
     pairs.push(("control", &control));
     Ok(post(
-        format!(
-            "{base}/paynet/api/v2/sale/{}",
-            path_segment("endpointId", &config.endpoint_id)?
-        ),
+        format!("{base}/paynet/api/v2/sale/{}", config.path_tail()?),
         encode_form(&pairs),
     ))
 }
 
-/// The upstream status call needs both ids: the merchant's `client_orderid` and PayNetEasy's
-/// `orderid` (both go into the `control`).
+/// The status call: `client_orderid` always; PayNetEasy's `orderid` when known. Upstream
+/// (`/api/v2/status`) makes `orderid` conditional — "Order status can be requested with only
+/// client_orderid if it's unique to merchant and orderid is not received" — so a status by
+/// `merchantId` alone is what recovers a sale whose answer was lost (DESIGN §5); its `control`
+/// then leaves `orderid` out of the concatenation.
 pub fn status(config: &PaynetConfig, base: &str, order: &OrderRef) -> Result<HttpRequest> {
     let client_orderid = order.merchant_id.as_deref().ok_or_else(|| {
         PspError::invalid(
             "merchantId",
-            "is required: the PayNetEasy status call needs both merchantId (client_orderid) and providerId (orderid)",
-        )
-    })?;
-    let orderid = order.provider_id.as_deref().ok_or_else(|| {
-        PspError::invalid(
-            "providerId",
-            "is required: the PayNetEasy status call needs both merchantId (client_orderid) and providerId (orderid)",
+            "is required: the PayNetEasy status call names the order by client_orderid (providerId is optional)",
         )
     })?;
     validate::id("merchantId", client_orderid, MAX_ORDER_ID)?;
-    validate::id("providerId", orderid, MAX_ORDER_ID)?;
+    let orderid = order.provider_id.as_deref();
+    if let Some(id) = orderid {
+        validate::id("providerId", id, MAX_ORDER_ID)?;
+    }
     let control = control::status(
         &config.login,
         client_orderid,
         orderid,
         &config.merchant_control,
     );
-    let body = encode_form(&[
-        ("login", &config.login),
+    let mut pairs = vec![
+        ("login", config.login.as_str()),
         ("client_orderid", client_orderid),
-        ("orderid", orderid),
-        ("control", &control),
-    ]);
+    ];
+    if let Some(id) = orderid {
+        pairs.push(("orderid", id));
+    }
+    pairs.push(("control", &control));
     Ok(post(
-        format!(
-            "{base}/paynet/api/v2/sale/status/{}",
-            path_segment("endpointId", &config.endpoint_id)?
-        ),
-        body,
+        format!("{base}/paynet/api/v2/sale/status/{}", config.path_tail()?),
+        encode_form(&pairs),
     ))
 }
 
-fn post(url: String, body: String) -> HttpRequest {
+pub(super) fn post(url: String, body: String) -> HttpRequest {
     let mut headers = std::collections::BTreeMap::new();
     headers.insert("content-type".to_owned(), FORM.to_owned());
     HttpRequest {

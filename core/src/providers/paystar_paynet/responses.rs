@@ -3,9 +3,16 @@
 //! - sale: `type=async-response` with `merchant-order-id` (ours) and `paynet-order-id` (the
 //!   provider id): the order was accepted and runs asynchronously → `pending`, with the `type`
 //!   word as the provider status (the answer carries no `status`).
+//! - return: the same `async-response` shape; the payment it describes is the sale under
+//!   return (`details.transactionType = return`), still `pending` on the return's answer.
 //! - status: `type=status-response` with `status` (see [`super::status`]), `amount`,
-//!   `currency`, card digits, `error-message`/`error-code` for declines, and `redirect-to`
-//!   when the payer must pass 3-D Secure.
+//!   `currency`, card digits, `error-message`/`error-code` for declines, `transaction-type`
+//!   (`sale`, `reversal`, `chargeback`: read as a callback's `type`), and for 3-D Secure either
+//!   `redirect-to` (a URL: `redirect`) or `html` (a page: `show_html`). The `html` case is the
+//!   official PHP library's (`StatusQuery::setNeededAction`: a response with `html` needs
+//!   `show_html`; its test answers `status=processing&html=<html></html>`) and the upstream
+//!   sale page's ("Response will contain html field, which content needs to be output to
+//!   client's browser"). `redirect-to` wins when both come.
 
 use std::collections::BTreeMap;
 
@@ -31,7 +38,8 @@ pub struct Known<'a> {
     pub currency: Option<&'a str>,
 }
 
-pub fn sale(body: &str, known: &Known<'_>) -> Result<Outcome> {
+/// A sale's or a return's `async-response`; `transaction` is `Some("return")` for a return.
+pub fn accepted(body: &str, known: &Known<'_>, transaction: Option<&str>) -> Result<Outcome> {
     let reply = FormReply::parse(body)?;
     if let Some(err) = errors::from_reply(&reply) {
         return Err(err);
@@ -39,12 +47,18 @@ pub fn sale(body: &str, known: &Known<'_>) -> Result<Outcome> {
     let kind = reply.require("type")?;
     if kind != "async-response" {
         return Err(PspError::bad_response(format!(
-            "PayNetEasy sale answered type {}, not async-response",
+            "PayNetEasy {} answered type {}, not async-response",
+            transaction.unwrap_or("sale"),
             crate::error::echo(kind)
         )));
     }
     let merchant_id = same_id(&reply, "merchant-order-id", known.merchant_id)?;
-    let provider_id = reply.require("paynet-order-id")?.to_owned();
+    reply.require("paynet-order-id")?;
+    let provider_id = same_id(&reply, "paynet-order-id", known.provider_id)?;
+    let mut details = serial(&reply);
+    if let Some(t) = transaction {
+        details.insert("transactionType".into(), t.to_owned());
+    }
     let currency = known.currency.map(str::to_owned);
     let amount = known
         .amount
@@ -53,13 +67,13 @@ pub fn sale(body: &str, known: &Known<'_>) -> Result<Outcome> {
     Ok(Outcome::Payment {
         payment: Payment {
             direction: Direction::Deposit,
-            provider_id: Some(provider_id),
+            provider_id,
             merchant_id,
             amount,
             currency,
             status: PaymentStatus::new(State::Pending, Some(kind.to_owned())),
             poll_after_seconds: Some(POLL_SECONDS),
-            details: serial(&reply),
+            details,
             ..Payment::default()
         },
     })
@@ -81,12 +95,18 @@ pub fn status_response(body: &str, known: &Known<'_>) -> Result<Outcome> {
     }
     let merchant_id = same_id(&reply, "merchant-order-id", known.merchant_id)?;
     let provider_id = same_id(&reply, "paynet-order-id", known.provider_id)?;
-    let payment = payment_from(&reply, None, merchant_id, provider_id)?;
+    let payment = payment_from(
+        &reply,
+        reply.get("transaction-type"),
+        merchant_id,
+        provider_id,
+    )?;
     Ok(Outcome::Payment { payment })
 }
 
 /// The payment a status answer or a callback describes. `transaction_type` is the callback's
-/// `type` (a status answer's `type` names the message, not the transaction).
+/// `type` or the status answer's `transaction-type` (a status answer's `type` names the
+/// message, not the transaction).
 pub(super) fn payment_from(
     reply: &FormReply,
     transaction_type: Option<&str>,
@@ -103,24 +123,21 @@ pub(super) fn payment_from(
     // The payer is sent only to https (http on loopback, the local sandbox); another scheme in
     // `redirect-to` is not a page PayNetEasy would send the payer to. Checked only where it is
     // used: a junk side field never costs a final status.
-    let next_action = match (reply.get("redirect-to"), state) {
-        (Some(url), State::Processing | State::Unknown) => {
-            crate::url::check_https_url("redirect-to", url).map_err(|_| {
-                PspError::bad_response(
-                    "PayNetEasy field redirect-to is not an https URL; the payer is not sent there",
-                )
-            })?;
-            state = State::RequiresAction;
-            Some(NextAction::Redirect {
-                url: url.to_owned(),
-            })
-        }
+    let next_action = match state {
+        State::Processing | State::Unknown => payer_step(reply)?,
         _ => None,
     };
+    if next_action.is_some() {
+        state = State::RequiresAction;
+    }
     let reason = if state == State::Failed {
-        let code = reply.get("error-code").unwrap_or(provider_status.as_str());
+        // Callbacks write `error_code`/`error_message` (the official library's
+        // `Response::getErrorCode` reads both spellings), answers the dashed forms.
+        let code = reply
+            .any(&["error_code", "error-code"])
+            .unwrap_or(provider_status.as_str());
         let message = reply
-            .get("error-message")
+            .any(&["error_message", "error-message"])
             .map(crate::card::redact_pans)
             .unwrap_or_else(|| provider_status.clone());
         Some(Reason {
@@ -144,6 +161,28 @@ pub(super) fn payment_from(
         fee: None,
         details: serial(reply),
     })
+}
+
+/// What the payer must do while the sale runs: follow `redirect-to`, or see `html`.
+///
+/// The payer is sent only to https (http on loopback, the local sandbox); another scheme in
+/// `redirect-to` is not a page PayNetEasy would send the payer to. Checked only where it is
+/// used: a junk side field never costs a final status. The HTML is passed on as received, with
+/// only card numbers masked (DESIGN §8: every provider string that reaches the host).
+fn payer_step(reply: &FormReply) -> Result<Option<NextAction>> {
+    if let Some(url) = reply.get("redirect-to") {
+        crate::url::check_https_url("redirect-to", url).map_err(|_| {
+            PspError::bad_response(
+                "PayNetEasy field redirect-to is not an https URL; the payer is not sent there",
+            )
+        })?;
+        return Ok(Some(NextAction::Redirect {
+            url: url.to_owned(),
+        }));
+    }
+    Ok(reply.get("html").map(|html| NextAction::ShowHtml {
+        html: crate::card::redact_pans(html),
+    }))
 }
 
 /// The id the answer names must be the one asked about; a different one is not our order.

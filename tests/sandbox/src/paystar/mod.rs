@@ -23,6 +23,9 @@ mod corefy;
 mod errors;
 mod orders;
 mod paynet;
+mod paynet_return;
+#[cfg(test)]
+mod paynet_tests;
 
 use std::collections::BTreeMap;
 
@@ -109,13 +112,28 @@ impl Simulator for Paystar {
                 self.corefy
                     .payment_page(req, env, &pspkit::url::decode_component(id))
             }
+            ("POST", ["paynet", "api", "v2", "sale", "status", "group", id]) => {
+                self.paynet.status(req, &format!("group/{id}"))
+            }
             ("POST", ["paynet", "api", "v2", "sale", "status", endpoint]) => {
                 self.paynet.status(req, endpoint)
+            }
+            ("POST", ["paynet", "api", "v2", "sale", "group", id]) => {
+                let declined = env.faults.take_order("paystar", FaultKind::Decline);
+                self.paynet
+                    .sale(req, &format!("group/{id}"), env.now, declined)
             }
             ("POST", ["paynet", "api", "v2", "sale", endpoint]) => {
                 let declined = env.faults.take_order("paystar", FaultKind::Decline);
                 self.paynet.sale(req, endpoint, env.now, declined)
             }
+            ("POST", ["paynet", "api", "v2", "return", "group", id]) => {
+                self.paynet.refund(req, &format!("group/{id}"), env.now)
+            }
+            ("POST", ["paynet", "api", "v2", "return", endpoint]) => {
+                self.paynet.refund(req, endpoint, env.now)
+            }
+            ("GET" | "POST", ["paynet", "acs", orderid]) => self.paynet.acs(orderid, env.now),
             ("GET" | "POST", ["pay", id]) => {
                 self.payment_page(req, env, &pspkit::url::decode_component(id))
             }
@@ -158,7 +176,7 @@ impl Simulator for Paystar {
             "limit": amount::format_minor(LIMIT_MINOR),
             "butler": {"payoutKeys": pair(Pipeline::Payout), "depositKeys": pair(Pipeline::Deposit), "currency": butler::CURRENCY},
             "corefy": {"depositKeys": pair(Pipeline::Deposit), "payoutKeys": pair(Pipeline::Payout), "callbackKey": corefy::CALLBACK_SECRET, "services": corefy::services(), "payoutServices": corefy::payout_services()},
-            "paynet": {"endpointId": paynet::ENDPOINT_ID, "login": paynet::LOGIN, "merchantControl": paynet::MERCHANT_CONTROL},
+            "paynet": {"endpointId": paynet::ENDPOINT_ID, "endpointGroupId": paynet::GROUP_ID, "threeDsCard": paynet::THREE_DS_PAN, "login": paynet::LOGIN, "merchantControl": paynet::MERCHANT_CONTROL},
         })
     }
 }

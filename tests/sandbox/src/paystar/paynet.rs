@@ -1,5 +1,7 @@
 //! PayStar's PayNetEasy API bridge (`shared/providers/paystar.md` §18.5) under the PayStar
-//! prefix: `POST /paynet/api/v2/sale/{endpointid}` and `POST /paynet/api/v2/sale/status/{endpointid}`.
+//! prefix: `POST /paynet/api/v2/sale/{entry}`, `POST /paynet/api/v2/sale/status/{entry}` and
+//! `POST /paynet/api/v2/return/{entry}` ([`super::paynet_return`]), where `{entry}` is the
+//! endpoint id `4321` or the endpoint group `group/8765` (upstream's multi-currency entry).
 //!
 //! Documented by the bridge: `endpointid` in the path, and the sale's `control` =
 //! SHA-1(`endpointid + client_orderid + amount in minor units + email + merchant_control`), hex.
@@ -15,7 +17,18 @@
 //!   `type=error` (unknown login `error-code=4`, unknown order `error-code=5`);
 //! - the sale answers `type=async-response`; the order is `processing`, then `approved` 30 s
 //!   later (`declined` with a `decline` fault, `error-code=05`); a `GET` goes to
-//!   `server_callback_url` with the order's parameters and `control` when it ends.
+//!   `server_callback_url` with the order's parameters and `control` when it ends (a decline's
+//!   callback carries upstream's `error_code`/`error_message`);
+//! - the upstream-mandatory sale fields (`address1`, `city`, `zip_code`, `country`, `phone`,
+//!   `ipaddress`, `redirect_url`; the official PHP library's `SaleQuery`) are refused when
+//!   missing (`error-code=1`);
+//! - status by `client_orderid` alone (no `orderid`; upstream allows it): the control
+//!   concatenates nothing in `orderid`'s place and the order is found by `client_orderid`;
+//! - 3-D Secure: a sale paid with the card `4000000000003220` is a 3-D Secure sale: while it is
+//!   processing, status answers carry `html` (upstream's field: a form the payer's browser
+//!   posts to `/paystar/paynet/acs/{orderid}`, which answers 200 and lets the sale end at once);
+//!   unvisited, it still ends 30 s after the sale;
+//! - with an endpoint group the sale `control` starts with the group id.
 
 use pspkit::crypto::{constant_time_eq, sha1_hex};
 use pspkit::url::{encode_form, parse_form};
@@ -26,6 +39,9 @@ use crate::callbacks::{loopback_target, Outgoing};
 use crate::wire::{Req, Resp};
 
 pub const ENDPOINT_ID: &str = "4321";
+pub const GROUP_ID: &str = "8765";
+/// The card whose sale goes through a 3-D Secure step.
+pub const THREE_DS_PAN: &str = "4000000000003220";
 pub const LOGIN: &str = "sandbox-paynet-login";
 pub const MERCHANT_CONTROL: &str = "SANDBOX-PAYNET-7F2C-MERCHANT-CONTROL";
 pub const FINAL_AFTER: i64 = 30;
@@ -44,6 +60,28 @@ pub struct Sale {
     pub status: &'static str,
     pub final_at: i64,
     pub declined: bool,
+    pub three_ds: bool,
+    /// `sale`, or `reversal` once a return was accepted.
+    pub transaction_type: &'static str,
+}
+
+/// The id a path's entry names (`4321` or `group/8765`), `None` for an unknown one.
+pub fn entry_id(entry: &str) -> Option<&'static str> {
+    match entry.strip_prefix("group/") {
+        Some(g) if g == GROUP_ID => Some(GROUP_ID),
+        None if entry == ENDPOINT_ID => Some(ENDPOINT_ID),
+        _ => None,
+    }
+}
+
+pub(super) fn form_get(body: &str) -> impl Fn(&str) -> Option<String> {
+    let form = parse_form(body);
+    move |k: &str| {
+        form.iter()
+            .find(|(key, _)| key == k)
+            .map(|(_, v)| v.trim().to_owned())
+            .filter(|v| !v.is_empty())
+    }
 }
 
 pub fn sale_control(
@@ -57,12 +95,12 @@ pub fn sale_control(
     )
 }
 
-fn control_ok(expected: &str, got: &str) -> bool {
+pub(super) fn control_ok(expected: &str, got: &str) -> bool {
     constant_time_eq(expected.as_bytes(), got.to_ascii_lowercase().as_bytes())
 }
 
 /// A form answer, one `key=value` pair per line after the first, as upstream writes them.
-fn reply(pairs: &[(&str, &str)]) -> Resp {
+pub(super) fn reply(pairs: &[(&str, &str)]) -> Resp {
     let text = encode_form(pairs).replace('&', "\n&");
     Resp {
         status: 200,
@@ -72,7 +110,7 @@ fn reply(pairs: &[(&str, &str)]) -> Resp {
     }
 }
 
-fn refusal(kind: &str, serial: &str, order: &str, message: &str, code: &str) -> Resp {
+pub(super) fn refusal(kind: &str, serial: &str, order: &str, message: &str, code: &str) -> Resp {
     reply(&[
         ("type", kind),
         ("serial-number", serial),
@@ -82,7 +120,7 @@ fn refusal(kind: &str, serial: &str, order: &str, message: &str, code: &str) -> 
     ])
 }
 
-fn luhn_ok(pan: &str) -> bool {
+pub(super) fn luhn_ok(pan: &str) -> bool {
     let digits: Vec<u32> = pan.chars().filter_map(|c| c.to_digit(10)).collect();
     if digits.len() != pan.len() || !(12..=19).contains(&digits.len()) {
         return false;
@@ -113,23 +151,17 @@ pub struct Paynet {
 }
 
 impl Paynet {
-    fn next_serial(&mut self) -> String {
+    pub(super) fn next_serial(&mut self) -> String {
         self.serial += 1;
         format!("00000000-0000-0000-0000-{:012x}", 0x2e7e000 + self.serial)
     }
 
-    pub fn sale(&mut self, req: &Req, endpoint: &str, now: i64, declined: bool) -> Resp {
-        if endpoint != ENDPOINT_ID {
+    pub fn sale(&mut self, req: &Req, entry: &str, now: i64, declined: bool) -> Resp {
+        let Some(endpoint) = entry_id(entry) else {
             return Resp::text(404, "Not Found");
-        }
-        let serial = self.next_serial();
-        let form = parse_form(&req.body);
-        let get = |k: &str| {
-            form.iter()
-                .find(|(key, _)| key == k)
-                .map(|(_, v)| v.trim().to_owned())
-                .filter(|v| !v.is_empty())
         };
+        let serial = self.next_serial();
+        let get = form_get(&req.body);
         let client_orderid = get("client_orderid").unwrap_or_default();
         for field in [
             "client_orderid",
@@ -142,6 +174,13 @@ impl Paynet {
             "expire_month",
             "expire_year",
             "cvv2",
+            "address1",
+            "city",
+            "zip_code",
+            "country",
+            "phone",
+            "ipaddress",
+            "redirect_url",
             "control",
         ] {
             if get(field).is_none() {
@@ -226,6 +265,8 @@ impl Paynet {
             status: "processing",
             final_at: now + FINAL_AFTER,
             declined,
+            three_ds: pan == THREE_DS_PAN,
+            transaction_type: "sale",
         });
         reply(&[
             ("type", "async-response"),
@@ -235,18 +276,13 @@ impl Paynet {
         ])
     }
 
-    pub fn status(&mut self, req: &Req, endpoint: &str) -> Resp {
-        if endpoint != ENDPOINT_ID {
+    pub fn status(&mut self, req: &Req, entry: &str) -> Resp {
+        if entry_id(entry).is_none() {
             return Resp::text(404, "Not Found");
         }
         let serial = self.next_serial();
-        let form = parse_form(&req.body);
-        let get = |k: &str| {
-            form.iter()
-                .find(|(key, _)| key == k)
-                .map(|(_, v)| v.trim().to_owned())
-                .unwrap_or_default()
-        };
+        let found = form_get(&req.body);
+        let get = |k: &str| found(k).unwrap_or_default();
         let (login, client, orderid) = (get("login"), get("client_orderid"), get("orderid"));
         if login != LOGIN {
             return refusal("error", &serial, &client, "Unknown login", "4");
@@ -261,11 +297,10 @@ impl Paynet {
                 "2",
             );
         }
-        let Some(sale) = self
-            .sales
-            .iter()
-            .find(|s| s.orderid.to_string() == orderid && s.client_orderid == client)
-        else {
+        // Without `orderid` the order is named by `client_orderid` alone (upstream allows it).
+        let Some(sale) = self.sales.iter().find(|s| {
+            s.client_orderid == client && (orderid.is_empty() || s.orderid.to_string() == orderid)
+        }) else {
             return refusal("error", &serial, &client, "Order not found", "5");
         };
         let pairs = sale.pairs();
@@ -275,13 +310,33 @@ impl Paynet {
         reply(&all)
     }
 
+    /// The payer posted the 3-D Secure form: the sale may end now.
+    pub fn acs(&mut self, orderid: &str, now: i64) -> Resp {
+        match self
+            .sales
+            .iter_mut()
+            .find(|s| s.three_ds && s.orderid.to_string() == orderid)
+        {
+            Some(s) => {
+                s.final_at = s.final_at.min(now);
+                Resp::text(200, "3-D Secure passed; return to the shop")
+            }
+            None => Resp::text(404, "Not Found"),
+        }
+    }
+
     pub fn run_due(&mut self, now: i64) -> Vec<Outgoing> {
         let mut out = Vec::new();
         for s in &mut self.sales {
             if s.status != "processing" || s.final_at > now {
                 continue;
             }
-            s.status = if s.declined { "declined" } else { "approved" };
+            // A return is never declined by the sandbox; a sale is when the fault asked.
+            s.status = if s.declined && s.transaction_type == "sale" {
+                "declined"
+            } else {
+                "approved"
+            };
             if let Some(url) = &s.callback_url {
                 let control = sha1_hex(
                     format!(
@@ -295,7 +350,7 @@ impl Paynet {
                     ("merchant_order", s.client_orderid.clone()),
                     ("client_orderid", s.client_orderid.clone()),
                     ("orderid", s.orderid.to_string()),
-                    ("type", "sale".to_owned()),
+                    ("type", s.transaction_type.to_owned()),
                     ("amount", format_minor(s.amount_minor)),
                     ("currency", s.currency.clone()),
                     ("email", s.email.clone()),
@@ -312,7 +367,7 @@ impl Paynet {
                             .collect(),
                     ),
                 ];
-                if s.declined {
+                if s.status == "declined" {
                     pairs.push(("error_code", "05".to_owned()));
                     pairs.push(("error_message", "Do not honor".to_owned()));
                 }
@@ -355,7 +410,11 @@ impl Sale {
                     .collect(),
             ),
             ("card-type", "VISA".to_owned()),
+            ("transaction-type", self.transaction_type.to_owned()),
         ];
+        if self.status == "processing" && self.three_ds && self.transaction_type == "sale" {
+            p.push(("html", three_ds_form(self.orderid)));
+        }
         if self.status == "approved" {
             p.push(("approval-code", format!("{:06}", self.orderid % 1_000_000)));
             p.push(("descriptor", "PAYSTAR*SANDBOX".to_owned()));
@@ -365,6 +424,10 @@ impl Sale {
             p.push(("error-code", "05".to_owned()));
         }
         p
+    }
+
+    pub fn amount_minor(&self) -> i64 {
+        self.amount_minor
     }
 
     pub fn admin_view(&self) -> serde_json::Value {
@@ -379,73 +442,10 @@ impl Sale {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn bridge_page_example() {
-        // paystar.md §18.5: the page's worked example, verified there.
-        let c =
-            sha1_hex(b"1111902B4FF51042john.smith@gmail.comB17F59B4-A7DC-41B4-8FF9-37D986B43D20");
-        assert_eq!(c, "c6bdd88a78834ef4b863b088827a459f039e8257");
-        assert!(luhn_ok("4111111111111111"));
-        assert!(!luhn_ok("4111111111111112"));
-    }
-
-    fn sale_req(control: &str) -> Req {
-        let body = encode_form(&[
-            ("client_orderid", "902B4FF5"),
-            ("order_desc", "Order"),
-            ("amount", "10.42"),
-            ("currency", "USD"),
-            ("email", "john.smith@gmail.com"),
-            ("credit_card_number", "4111111111111111"),
-            ("card_printed_name", "JOHN SMITH"),
-            ("expire_month", "12"),
-            ("expire_year", "2099"),
-            ("cvv2", "123"),
-            ("control", control),
-        ]);
-        Req {
-            method: "POST".into(),
-            path: "/paynet/api/v2/sale/4321".into(),
-            body,
-            ..Req::default()
-        }
-    }
-
-    #[test]
-    fn sale_then_status_then_callback() {
-        let mut p = Paynet::default();
-        let good = sale_control("4321", "902B4FF5", 1042, "john.smith@gmail.com");
-        let bad = p.sale(&sale_req("00"), "4321", 0, false);
-        assert!(bad.body.contains("INVALID_CONTROL_CODE"));
-        let ok = p.sale(&sale_req(&good.to_ascii_uppercase()), "4321", 0, false);
-        assert!(ok.body.starts_with("type=async-response\n&"), "{}", ok.body);
-        assert!(ok.body.contains("&paynet-order-id=1969001\n"));
-        assert!(p
-            .sale(&sale_req(&good), "4321", 0, false)
-            .body
-            .contains("error-code=3"));
-        assert_eq!(p.sale(&sale_req(&good), "9", 0, false).status, 404);
-        let st_control = sha1_hex(format!("{LOGIN}902B4FF51969001{MERCHANT_CONTROL}").as_bytes());
-        let st = Req {
-            body: encode_form(&[
-                ("login", LOGIN),
-                ("client_orderid", "902B4FF5"),
-                ("orderid", "1969001"),
-                ("control", &st_control),
-            ]),
-            ..Req::default()
-        };
-        assert!(p.status(&st, "4321").body.contains("&status=processing\n"));
-        assert!(p.run_due(FINAL_AFTER - 1).is_empty());
-        p.sales[0].callback_url = Some("http://127.0.0.1:9/cb".into());
-        let cb = p.run_due(FINAL_AFTER);
-        assert_eq!(cb.len(), 1);
-        let expected = sha1_hex(format!("approved1969001902B4FF5{MERCHANT_CONTROL}").as_bytes());
-        assert!(cb[0].url.ends_with(&format!("&control={expected}")));
-        assert!(p.status(&st, "4321").body.contains("&status=approved\n"));
-    }
+/// The 3-D Secure page a status answer carries: a form the payer's browser posts to the
+/// sandbox's ACS (a relative URL: the sandbox is the host that served the answer).
+pub fn three_ds_form(orderid: u64) -> String {
+    format!(
+        "<form method=\"POST\" action=\"/paystar/paynet/acs/{orderid}\"><input type=\"hidden\" name=\"MD\" value=\"{orderid}\"></form>"
+    )
 }
