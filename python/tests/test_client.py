@@ -145,7 +145,8 @@ def test_secrets_never_show_in_repr() -> None:
     assert "very-secret-token" not in repr(config) and "very-secret-token" not in str(config)
     assert "very-secret-token" in pspkit.to_json(config, secrets="reveal")  # storable form, by name
     assert "very-secret-token" not in pspkit.to_json(config)  # the default is for logs
-    assert Gateway(config).capabilities().provider == "paystar"
+    assert Gateway(config).capabilities()["provider"] == "paystar"
+    assert Gateway(config).typed.capabilities().provider == "paystar"
 
 
 def test_parse_status_hot_path_matches_parse(base_url: str) -> None:

@@ -90,9 +90,14 @@ fn describe(e: &serde_json::Error) -> String {
     let msg = e.to_string();
     let msg = msg.split(" at line ").next().unwrap_or(&msg);
     let named = msg.split('`').nth(1);
-    let kind = ["missing field", "unknown field", "unknown variant", "duplicate field"]
-        .into_iter()
-        .find(|k| msg.starts_with(k));
+    let kind = [
+        "missing field",
+        "unknown field",
+        "unknown variant",
+        "duplicate field",
+    ]
+    .into_iter()
+    .find(|k| msg.starts_with(k));
     match (kind, named) {
         (Some("unknown variant"), Some(name)) => format!("unknown value `{name}`"),
         (Some(kind), Some(name)) => format!("{kind} `{name}`"),
@@ -123,7 +128,7 @@ pub unsafe extern "C" fn pspkit_json_gateway_new(
 ) -> *mut JsonGateway {
     let made = catch_unwind(AssertUnwindSafe(|| {
         let json = text("config", config, len)?;
-        pspkit::Gateway::from_json(json)
+        pspkit::Gateway::new(read::<pspkit::GatewayConfig>("config", json)?)
     }))
     .unwrap_or_else(|_| Err(internal()));
     match made {
@@ -171,7 +176,11 @@ pub unsafe extern "C" fn pspkit_json_call(
     };
     let gw = &gateway.inner;
     let run = AssertUnwindSafe(|| -> *const u8 {
-        let (a, b, c) = match (text("a", a, a_len), text("b", b, b_len), text("c", c, c_len)) {
+        let (a, b, c) = match (
+            text("a", a, a_len),
+            text("b", b, b_len),
+            text("c", c, c_len),
+        ) {
             (Ok(a), Ok(b), Ok(c)) => (a, b, c),
             (Err(e), _, _) | (_, Err(e), _) | (_, _, Err(e)) => return emit_error(&e),
         };
@@ -181,8 +190,9 @@ pub unsafe extern "C" fn pspkit_json_call(
             ),
             CALL_PARSE => emit_result(read::<Operation>("operation", a).and_then(|op| {
                 let response = HttpResponse {
-                    status: u16::try_from(status)
-                        .map_err(|_| PspError::invalid("response.status", "is not an HTTP status"))?,
+                    status: u16::try_from(status).map_err(|_| {
+                        PspError::invalid("response.status", "is not an HTTP status")
+                    })?,
                     headers: if c.is_empty() {
                         Default::default()
                     } else {
