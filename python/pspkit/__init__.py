@@ -22,24 +22,49 @@ from .errors import ErrorCode, PspError
 if TYPE_CHECKING:
     from . import records, types
     from ._generated.pspkit_ffi import PaymentFlow, StatusItem, StatusParser, StatusSummary
-    from ._generated.pspkit_model import *  # noqa: F401,F403
+    # The typed records (ErrorCode excepted: pspkit.ErrorCode is the str enum of errors.py).
     from ._generated.pspkit_model import (
         Action,
+        AttentionReason,
+        Balance,
+        BalanceQuery,
+        BalanceReportRow,
+        BankAccount,
+        ButlerConfig,
         CallbackEvent,
         Capabilities,
+        CardData,
+        CardInfo,
         Context,
+        CorefyConfig,
+        Customer,
+        Direction,
+        DpayConfig,
+        Flow,
         FlowOptions,
         GatewayConfig,
+        HistoryEvent,
         HttpRequest,
         HttpResponse,
+        KeyPair,
+        ListQuery,
+        NextAction,
         Operation,
         OrderRef,
         Outcome,
+        PageInfo,
         Payment,
         PaymentOrder,
+        PaymentStatus,
+        PaynetConfig,
+        PaystarConfig,
+        PaystarHosts,
+        Reason,
         Reply,
+        Session,
         State,
         TransportError,
+        TupayConfig,
     )
     from ._secret import Secret
     from .canonical import error_to_dict, from_dict, from_json, to_dict, to_json

@@ -223,8 +223,9 @@ class Client:
             if not isinstance(self.gateway, Gateway):
                 raise PspError("a dict operation needs a dict-first pspkit.Gateway",
                                code="invalid_request")
-            request = self.gateway.build(operation, now)
-            return self.gateway.parse(operation, self._send_dict(request, wait))
+            op: Any = operation
+            request = self.gateway.build(op, now)
+            return self.gateway.parse(op, self._send_dict(request, wait))
         request_record = self.gateway.build(operation, context or self._context())
         response = self.transport.send(request_record, wait)
         return self.gateway.parse(operation, response)
@@ -368,8 +369,9 @@ class AsyncClient:
             if not isinstance(self.gateway, Gateway):
                 raise PspError("a dict operation needs a dict-first pspkit.Gateway",
                                code="invalid_request")
-            request = self.gateway.build(operation, now)
-            return self.gateway.parse(operation, await self._send_dict(request, wait))
+            op: Any = operation
+            request = self.gateway.build(op, now)
+            return self.gateway.parse(op, await self._send_dict(request, wait))
         request_record = self.gateway.build(operation, context or self._context())
         response = await self._send_request(request_record, wait)
         return self.gateway.parse(operation, response)

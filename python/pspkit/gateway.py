@@ -42,11 +42,12 @@ if TYPE_CHECKING:  # the record types are only named in signatures
 # The C encoder and scanner of the json module, made once: `json.dumps`/`json.loads` rebuild
 # (or re-check) them on every call, which costs as much as a small document itself. No
 # circular-reference check (model data is a tree; a cycle ends in RecursionError).
-_encode = json.encoder.c_make_encoder(  # type: ignore[misc]
+_c_make_encoder: Any = getattr(json.encoder, "c_make_encoder", None)
+_encode: Any = _c_make_encoder(
     None, json.JSONEncoder().default, json.encoder.encode_basestring, None, ":", ",",
     False, False, True,
-) if json.encoder.c_make_encoder is not None else None
-_scanner = json.scanner.make_scanner(json.JSONDecoder())
+) if _c_make_encoder is not None else None
+_scanner: Any = json.scanner.make_scanner(json.JSONDecoder())  # type: ignore[arg-type]
 
 
 def _dumps(value: Any) -> str:
@@ -268,7 +269,8 @@ class Gateway:
         out = self._call(self._handle, _abi.CALL_PARSE_STATES, a, len(a), joined, len(joined), 0, None, 0)
         if out[:1] == b"!" and out[1:2] == b"{":
             raise from_abi(out)
-        return out.decode().split(sep)
+        states: List[str] = out.decode().split(sep)
+        return states
 
     def _one_state(self, operation: "types.Operation", status: int, body: str) -> str:
         try:

@@ -51,7 +51,7 @@ Options = Union[FlowOptions, Dict[str, Any], None]
 Outcome = Action
 
 
-from .gateway import utc_now  # noqa: E402  (one definition of the host's clock)
+from .gateway import utc_now as utc_now  # noqa: E402  (one definition of the host's clock)
 
 
 def seconds_until(at: str) -> float:
@@ -191,9 +191,9 @@ def _is_final(action: Action) -> bool:
 
 def resume_flow(gateway: Any, state_json: str, card: Optional[CardData] = None) -> PaymentFlow:
     """The stored flow, with the create's card supplied again when the host gives it."""
-    if card is None:
-        return gateway.resume_flow(state_json)
-    return gateway.resume_flow_with_card(state_json, card)
+    flow: PaymentFlow = (gateway.resume_flow(state_json) if card is None
+                         else gateway.resume_flow_with_card(state_json, card))
+    return flow
 
 
 def _feed_callback(flow: PaymentFlow, request: HttpRequest, reply: Any) -> None:
@@ -240,7 +240,7 @@ def drive(
                 _store(flow, on_state)
                 continue
             # wait_until: sleep, or wake early for a callback
-            delay = seconds_until(action.at)
+            delay = seconds_until(action.at)  # type: ignore[attr-defined]
             if callbacks is None:
                 time.sleep(max(0.0, delay))
                 continue
@@ -279,7 +279,7 @@ async def drive_async(
                     flow.handle_response(utc_now(), response)
                 _store(flow, on_state)
                 continue
-            delay = seconds_until(action.at)
+            delay = seconds_until(action.at)  # type: ignore[attr-defined]
             if callbacks is None:
                 await asyncio.sleep(max(0.0, delay))
                 continue

@@ -16,5 +16,9 @@ from ._generated.pspkit_ffi import (  # noqa: F401
     StatusSummary,
 )
 
+#: The records' own error-code enum (what `StatusItem.error_code` and `Action` fields hold);
+#: `pspkit.ErrorCode` is the str enum `PspError.code` uses.
+RecordErrorCode = _model.ErrorCode
+
 #: The record-level gateway (typed records in and out); `pspkit.Gateway.typed` is one.
 RecordGateway = _ffi.Gateway
