@@ -128,7 +128,7 @@ class Gateway:
     __slots__ = ("_handle", "_call", "_free", "_config_json", "_typed", "provider")
 
     def __init__(self, config: Union["types.GatewayConfig", Mapping[str, Any], "_model.GatewayConfig"]) -> None:
-        self._handle: Optional[int] = None
+        self._handle: Any = None  # a ctypes.c_void_p: passed as is, it skips a conversion per call
         self._typed: Any = None
         if isinstance(config, Mapping):
             text = _dict_of(dict(config), "config")
@@ -143,7 +143,7 @@ class Gateway:
         handle = lib.pspkit_json_gateway_new(text, len(text), ctypes.byref(error))
         if not handle:
             raise from_abi(error.value or b'!{"code":"invalid_request","message":"config: refused"}')
-        self._handle = handle
+        self._handle = ctypes.c_void_p(handle)
         self._call = lib.pspkit_json_call
         self._free = lib.pspkit_json_gateway_free
         self._config_json = text  # kept for the typed gateway; never printed
