@@ -17,7 +17,10 @@ python-wheel:
 	cd python && ../$(PY) -m maturin build --release --quiet -o ../target/wheels
 	$(PY) -m pip install -q --disable-pip-version-check --force-reinstall --no-deps target/wheels/pspkit-*.whl
 
+# gen_types --check: python/pspkit/types.py must match the core's model (a debug build of the
+# declarations printer, ~1 min cold). test_readme.py type-checks and runs the README's blocks.
 test-python: python-wheel
+	$(PY) python/tools/gen_types.py --check
 	$(PY) -m pytest -q -p no:cacheprovider python/tests
 
 # Prints exactly "python: N passed, M failed"; details of failures go to stderr.
@@ -30,6 +33,13 @@ vectors-python:
 	if [ -z "$$line" ]; then cat "$$log" >&2; echo "python: 0 passed, 1 failed"; rm -f "$$log"; exit 1; fi; \
 	echo "$$line"; rm -f "$$log"; exit $$rc
 
+# Benchmarks (not tests), each printing pspkit's figure, the reference's and the ratio from
+# one run: the dict-first single call and the batch path (issue 15.4), import time (14.4), and
+# the older per-shape table of the typed records.
+BENCH_TARGETS += bench-python
 .PHONY: bench-python
 bench-python:
+	@$(PY) -c "import pspkit" 2>/dev/null || $(MAKE) --no-print-directory python-wheel >&2
+	$(PY) python/bench/dict_parse.py
+	$(PY) python/bench/import_time.py
 	$(PY) python/bench/parse_status.py

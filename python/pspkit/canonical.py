@@ -8,8 +8,9 @@ from __future__ import annotations
 import json
 from typing import Any, Callable, Dict, Tuple, Type, TypeVar, Union
 
-from ._generated import pspkit_ffi as _ffi
-from ._generated import pspkit_model as _model
+from ._records import ffi as _ffi
+from ._records import model as _model
+from .errors import PspError
 
 T = TypeVar("T")
 
@@ -95,13 +96,6 @@ def from_dict(cls: Type[T], data: Union[Dict[str, Any], Any]) -> T:
 
 def error_to_dict(error: BaseException) -> Dict[str, Any]:
     """A `PspError` as the DESIGN §5 error object (`code` in snake_case, `message` = detail)."""
-    if not isinstance(error, _ffi.PspError):
+    if not isinstance(error, PspError):
         raise TypeError("not a PspError")
-    e: Any = error
-    return {
-        "code": e.code.name.lower(),
-        "message": e.detail,
-        "retryable": e.retryable,
-        "httpStatus": e.http_status,
-        "providerCode": e.provider_code,
-    }
+    return error.to_dict()

@@ -19,20 +19,28 @@ import socket
 import ssl
 import urllib.error
 import urllib.request
-from typing import Any, Callable, Dict, Optional, Protocol
+from typing import TYPE_CHECKING, Any, Callable, Dict, Mapping, Optional, Protocol, Union, overload
 
-from ._generated.pspkit_ffi import Gateway, PaymentFlow, PspError
+from ._records import ffi as _ffi
+from ._generated.pspkit_ffi import PaymentFlow
 from ._generated.pspkit_model import (
     Action,
     CardData,
     Context,
-    ErrorCode,
     HttpRequest,
     HttpResponse,
     Operation,
     Outcome,
     TransportError,
 )
+from .errors import PspError
+from .gateway import Gateway
+
+if TYPE_CHECKING:
+    from . import types
+
+#: A dict-first `pspkit.Gateway`, or the record-level gateway (`pspkit.records.RecordGateway`).
+AnyGateway = Union[Gateway, _ffi.Gateway]
 from .lifecycle import (
     AsyncCallbackInbox,
     CallbackInbox,
@@ -59,16 +67,13 @@ def transport_error(what: str, kind: TransportError = TransportError.OTHER) -> P
 
     `kind` (kept as the `transport_kind` attribute) is what `run` reports to the flow.
     """
-    error: PspError = PspError.Failure(  # type: ignore[attr-defined]
-        code=ErrorCode.TEMPORARILY_UNAVAILABLE,
-        retryable=True,
-        http_status=None,
-        provider_code=None,
-        detail=f"transport: {what}; the outcome is unknown: check the status by merchant id "
+    return PspError(
+        f"transport: {what}; the outcome is unknown: check the status by merchant id "
         "before creating again",
+        code="temporarily_unavailable",
+        retryable=True,
+        transport_kind=kind,
     )
-    error.transport_kind = kind  # type: ignore[attr-defined]
-    return error
 
 
 def kind_of(error: BaseException) -> TransportError:
@@ -111,19 +116,30 @@ class UrllibTransport:
         self._opener = urllib.request.build_opener(_NoRedirect())
 
     def send(self, request: HttpRequest, timeout: float) -> HttpResponse:
-        data = request.body.encode("utf-8") if request.body else None
+        r = self.send_dict(
+            {"method": request.method, "url": request.url, "headers": dict(request.headers),
+             "body": request.body},
+            timeout,
+        )
+        return HttpResponse(status=r["status"], headers=r["headers"], body=r["body"])
+
+    def send_dict(self, request: "types.HttpRequest", timeout: float) -> "types.HttpResponse":
+        """`send` on plain dicts (what the dict-first `Client.send` uses)."""
+        body = request.get("body")
+        data = body.encode("utf-8") if body else None
         req = urllib.request.Request(
-            request.url, data=data, headers=dict(request.headers), method=request.method
+            request["url"], data=data, headers=dict(request.get("headers") or {}),
+            method=request["method"],
         )
         try:
             with self._opener.open(req, timeout=timeout) as resp:
-                return _response(resp.status, resp.headers.items(), resp.read())
+                return _response_dict(resp.status, resp.headers.items(), resp.read())
         except urllib.error.HTTPError as e:
             try:
-                body = e.read()
+                err_body = e.read()
             except (OSError, http.client.HTTPException):
-                body = b""
-            return _response(e.code, e.headers.items() if e.headers else [], body)
+                err_body = b""
+            return _response_dict(e.code, e.headers.items() if e.headers else [], err_body)
         except (socket.timeout, TimeoutError) as e:
             raise transport_error(f"no answer within {timeout} s", TransportError.TIMEOUT) from e
         except urllib.error.URLError as e:
@@ -135,24 +151,49 @@ class UrllibTransport:
             raise transport_error(f"connection failed ({type(e).__name__})", kind_of(e)) from e
 
 
-def _response(status: int, headers: Any, body: bytes) -> HttpResponse:
+def _response_dict(status: int, headers: Any, body: bytes) -> "types.HttpResponse":
     merged: Dict[str, str] = {}
     for name, value in headers:
         key = name.lower()
         merged[key] = f"{merged[key]}, {value}" if key in merged else value
-    return HttpResponse(status=status, headers=merged, body=body.decode("utf-8", "replace"))
+    return {"status": status, "headers": merged, "body": body.decode("utf-8", "replace")}
+
+
+def _response(status: int, headers: Any, body: bytes) -> HttpResponse:
+    r = _response_dict(status, headers, body)
+    return HttpResponse(status=r["status"], headers=r["headers"], body=r["body"])
+
+
+def _operation_record(op: Any) -> Operation:
+    """A typed Operation from a dict (the flow works on records), or the record itself."""
+    if isinstance(op, Mapping):
+        from .canonical import from_dict
+
+        return from_dict(Operation, dict(op))
+    result: Operation = op
+    return result
+
+
+def _to_record(request: "types.HttpRequest") -> HttpRequest:
+    return HttpRequest(method=request["method"], url=request["url"],
+                       headers=dict(request.get("headers") or {}), body=request.get("body") or "")
+
+
+def _to_dict(response: HttpResponse) -> "types.HttpResponse":
+    return {"status": response.status, "headers": dict(response.headers), "body": response.body}
 
 
 class Client:
     """build -> send -> parse for one gateway.
 
-    >>> client = Client(Gateway.from_json(config_json), timeout=10)
-    >>> outcome = client.send(operation)   # an Outcome, or raises PspError
+    >>> client = Client(Gateway({"provider": "paystar", "payoutToken": "..."}), timeout=10)
+    >>> outcome = client.send({"type": "get_payout", "merchantId": "M-2"})   # a dict, or PspError
+    >>> outcome = client.send(op, timeout=3)                                  # per-call timeout
     """
 
     def __init__(
         self,
-        gateway: Gateway,
+        gateway: AnyGateway,
         *,
         timeout: float = DEFAULT_TIMEOUT,
         transport: Optional[HttpTransport] = None,
@@ -163,15 +204,42 @@ class Client:
         self.transport: HttpTransport = transport or UrllibTransport()
         self._context = context or fresh_context
 
-    def send(self, operation: Operation, context: Optional[Context] = None) -> Outcome:
-        """Builds the request for `operation`, sends it and parses the answer."""
-        request = self.gateway.build(operation, context or self._context())
-        response = self.transport.send(request, self.timeout)
+    @overload
+    def send(self, operation: "types.Operation", context: None = None, *,
+             timeout: Optional[float] = None, now: Optional[str] = None) -> "types.Outcome": ...
+
+    @overload
+    def send(self, operation: Operation, context: Optional[Context] = None, *,
+             timeout: Optional[float] = None) -> Outcome: ...
+
+    def send(self, operation: Any, context: Optional[Context] = None, *,
+             timeout: Optional[float] = None, now: Optional[str] = None) -> Any:
+        """Builds the request for `operation`, sends it and parses the answer.
+
+        A dict operation gives a dict outcome; a typed record a record. `timeout` (seconds)
+        overrides the client's for this call; `now` the time the request is built at."""
+        wait = self.timeout if timeout is None else timeout
+        if isinstance(operation, Mapping):
+            if not isinstance(self.gateway, Gateway):
+                raise PspError("a dict operation needs a dict-first pspkit.Gateway",
+                               code="invalid_request")
+            op: Any = operation
+            request = self.gateway.build(op, now)
+            return self.gateway.parse(op, self._send_dict(request, wait))
+        request_record = self.gateway.build(operation, context or self._context())
+        response = self.transport.send(request_record, wait)
         return self.gateway.parse(operation, response)
+
+    def _send_dict(self, request: "types.HttpRequest", timeout: float) -> "types.HttpResponse":
+        send_dict = getattr(self.transport, "send_dict", None)
+        if send_dict is not None:
+            result: "types.HttpResponse" = send_dict(request, timeout)
+            return result
+        return _to_dict(self.transport.send(_to_record(request), timeout))
 
     def run(
         self,
-        create_op: Operation,
+        create_op: Union[Operation, "types.Operation"],
         options: Options = None,
         on_state: Optional[StateHook] = None,
         *,
@@ -186,7 +254,7 @@ class Client:
         step: store the text, and `resume` from it after a crash. `callbacks`: an inbox the
         web handler delivers the provider's callbacks to while the flow runs.
         """
-        flow = self.gateway.start_flow(create_op, flow_options(options), utc_now())
+        flow = self.gateway.start_flow(_operation_record(create_op), flow_options(options), utc_now())
         return self._drive(flow, on_state, callbacks)
 
     def resume(
@@ -221,20 +289,30 @@ class HttpxTransport:
         self._client = client or httpx.Client(follow_redirects=False)
 
     def send(self, request: HttpRequest, timeout: float) -> HttpResponse:
+        r = self.send_dict(
+            {"method": request.method, "url": request.url, "headers": dict(request.headers),
+             "body": request.body},
+            timeout,
+        )
+        return HttpResponse(status=r["status"], headers=r["headers"], body=r["body"])
+
+    def send_dict(self, request: "types.HttpRequest", timeout: float) -> "types.HttpResponse":
+        """`send` on plain dicts."""
         httpx = self._httpx
+        body = request.get("body")
         try:
             r = self._client.request(
-                request.method,
-                request.url,
-                headers=dict(request.headers),
-                content=request.body.encode("utf-8") if request.body else None,
+                request["method"],
+                request["url"],
+                headers=dict(request.get("headers") or {}),
+                content=body.encode("utf-8") if body else None,
                 timeout=timeout,
             )
         except httpx.TimeoutException as e:
             raise transport_error(f"no answer within {timeout} s", TransportError.TIMEOUT) from e
         except httpx.TransportError as e:
             raise _httpx_failure(httpx, e) from e
-        return _response(r.status_code, r.headers.multi_items(), r.content)
+        return _response_dict(r.status_code, r.headers.multi_items(), r.content)
 
 
 def _httpx_failure(httpx: Any, e: Exception) -> PspError:
@@ -261,7 +339,7 @@ class AsyncClient:
 
     def __init__(
         self,
-        gateway: Gateway,
+        gateway: AnyGateway,
         *,
         timeout: float = DEFAULT_TIMEOUT,
         client: Any = None,
@@ -275,21 +353,39 @@ class AsyncClient:
         self._client = client or httpx.AsyncClient(follow_redirects=False)
         self._context = context or fresh_context
 
-    async def send(self, operation: Operation, context: Optional[Context] = None) -> Outcome:
-        request = self.gateway.build(operation, context or self._context())
-        response = await self._send_request(request)
+    @overload
+    async def send(self, operation: "types.Operation", context: None = None, *,
+                   timeout: Optional[float] = None, now: Optional[str] = None) -> "types.Outcome": ...
+
+    @overload
+    async def send(self, operation: Operation, context: Optional[Context] = None, *,
+                   timeout: Optional[float] = None) -> Outcome: ...
+
+    async def send(self, operation: Any, context: Optional[Context] = None, *,
+                   timeout: Optional[float] = None, now: Optional[str] = None) -> Any:
+        """`Client.send` on asyncio (dicts in and out, or typed records)."""
+        wait = self.timeout if timeout is None else timeout
+        if isinstance(operation, Mapping):
+            if not isinstance(self.gateway, Gateway):
+                raise PspError("a dict operation needs a dict-first pspkit.Gateway",
+                               code="invalid_request")
+            op: Any = operation
+            request = self.gateway.build(op, now)
+            return self.gateway.parse(op, await self._send_dict(request, wait))
+        request_record = self.gateway.build(operation, context or self._context())
+        response = await self._send_request(request_record, wait)
         return self.gateway.parse(operation, response)
 
     async def run(
         self,
-        create_op: Operation,
+        create_op: Union[Operation, "types.Operation"],
         options: Options = None,
         on_state: Optional[StateHook] = None,
         *,
         callbacks: Optional[AsyncCallbackInbox] = None,
     ) -> Action:
         """`Client.run` on asyncio: waits are `asyncio.sleep`, requests go through httpx."""
-        flow = self.gateway.start_flow(create_op, flow_options(options), utc_now())
+        flow = self.gateway.start_flow(_operation_record(create_op), flow_options(options), utc_now())
         return await drive_async(flow, self._send_request, on_state, callbacks)
 
     async def resume(
@@ -305,21 +401,30 @@ class AsyncClient:
         recover_interrupted(flow)
         return await drive_async(flow, self._send_request, on_state, callbacks)
 
-    async def _send_request(self, request: HttpRequest) -> HttpResponse:
+    async def _send_request(self, request: HttpRequest, timeout: Optional[float] = None) -> HttpResponse:
+        r = await self._send_dict(
+            {"method": request.method, "url": request.url, "headers": dict(request.headers),
+             "body": request.body},
+            self.timeout if timeout is None else timeout,
+        )
+        return HttpResponse(status=r["status"], headers=r["headers"], body=r["body"])
+
+    async def _send_dict(self, request: "types.HttpRequest", timeout: float) -> "types.HttpResponse":
         httpx = self._httpx
+        body = request.get("body")
         try:
             r = await self._client.request(
-                request.method,
-                request.url,
-                headers=dict(request.headers),
-                content=request.body.encode("utf-8") if request.body else None,
-                timeout=self.timeout,
+                request["method"],
+                request["url"],
+                headers=dict(request.get("headers") or {}),
+                content=body.encode("utf-8") if body else None,
+                timeout=timeout,
             )
         except httpx.TimeoutException as e:
-            raise transport_error(f"no answer within {self.timeout} s", TransportError.TIMEOUT) from e
+            raise transport_error(f"no answer within {timeout} s", TransportError.TIMEOUT) from e
         except httpx.TransportError as e:
             raise _httpx_failure(httpx, e) from e
-        return _response(r.status_code, r.headers.multi_items(), r.content)
+        return _response_dict(r.status_code, r.headers.multi_items(), r.content)
 
     async def aclose(self) -> None:
         await self._client.aclose()

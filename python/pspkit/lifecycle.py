@@ -31,7 +31,8 @@ import time
 from concurrent.futures import Future
 from typing import Any, Callable, Dict, Optional, Tuple, Union
 
-from ._generated.pspkit_ffi import PaymentFlow, PspError, flow_options_from_json
+from ._records import ffi as _ffi
+from ._generated.pspkit_ffi import PaymentFlow
 from ._generated.pspkit_model import (
     Action,
     CardData,
@@ -41,6 +42,7 @@ from ._generated.pspkit_model import (
     Reply,
     TransportError,
 )
+from .errors import PspError
 
 StateHook = Callable[[str], None]
 Options = Union[FlowOptions, Dict[str, Any], None]
@@ -49,9 +51,7 @@ Options = Union[FlowOptions, Dict[str, Any], None]
 Outcome = Action
 
 
-def utc_now() -> str:
-    """The current time as the core wants it: RFC 3339 UTC with seconds."""
-    return datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+from .gateway import utc_now as utc_now  # noqa: E402  (one definition of the host's clock)
 
 
 def seconds_until(at: str) -> float:
@@ -73,13 +73,26 @@ def flow_options(options: Options) -> FlowOptions:
         return options
     data = dict(options or {})
     data.setdefault("seed", secrets.randbits(63))
-    return flow_options_from_json(json.dumps(data))
+    return _ffi.flow_options_from_json(json.dumps(data))
 
 
 def transport_kind(error: BaseException) -> TransportError:
     """The flow's transport error kind of a failure raised by an `HttpTransport`."""
     kind = getattr(error, "transport_kind", None)
     return kind if isinstance(kind, TransportError) else TransportError.OTHER
+
+
+def _request_record(request: Any) -> HttpRequest:
+    """A callback as a record; a dict (as `Gateway.parse_callback` takes it) is converted, its
+    raw body (`bytes` or `str`) kept exactly."""
+    if isinstance(request, HttpRequest):
+        return request
+    body = request.get("body") or ""
+    if isinstance(body, (bytes, bytearray)):
+        body = bytes(body).decode("utf-8", "replace")
+    headers = request.get("headers") or {}
+    return HttpRequest(method=str(request["method"]), url=str(request["url"]),
+                       headers={str(k).lower(): str(v) for k, v in headers.items()}, body=body)
 
 
 class InboxClosed(Exception):
@@ -102,7 +115,8 @@ class CallbackInbox:
         self._lock = threading.Lock()
         self._closed = False
 
-    def deliver(self, request: HttpRequest, timeout: float = 30.0) -> Reply:
+    def deliver(self, request: Union[HttpRequest, Dict[str, Any]], timeout: float = 30.0) -> Reply:
+        request = _request_record(request)
         future: "Future[Reply]" = Future()
         with self._lock:
             if self._closed:
@@ -138,7 +152,8 @@ class AsyncCallbackInbox:
         self._queue: "asyncio.Queue[Tuple[HttpRequest, asyncio.Future[Reply]]]" = asyncio.Queue()
         self._closed = False
 
-    async def deliver(self, request: HttpRequest, timeout: float = 30.0) -> Reply:
+    async def deliver(self, request: Union[HttpRequest, Dict[str, Any]], timeout: float = 30.0) -> Reply:
+        request = _request_record(request)
         if self._closed:
             raise InboxClosed("no flow is running on this inbox")
         future: "asyncio.Future[Reply]" = asyncio.get_running_loop().create_future()
@@ -176,9 +191,9 @@ def _is_final(action: Action) -> bool:
 
 def resume_flow(gateway: Any, state_json: str, card: Optional[CardData] = None) -> PaymentFlow:
     """The stored flow, with the create's card supplied again when the host gives it."""
-    if card is None:
-        return gateway.resume_flow(state_json)
-    return gateway.resume_flow_with_card(state_json, card)
+    flow: PaymentFlow = (gateway.resume_flow(state_json) if card is None
+                         else gateway.resume_flow_with_card(state_json, card))
+    return flow
 
 
 def _feed_callback(flow: PaymentFlow, request: HttpRequest, reply: Any) -> None:
@@ -225,7 +240,7 @@ def drive(
                 _store(flow, on_state)
                 continue
             # wait_until: sleep, or wake early for a callback
-            delay = seconds_until(action.at)
+            delay = seconds_until(action.at)  # type: ignore[attr-defined]
             if callbacks is None:
                 time.sleep(max(0.0, delay))
                 continue
@@ -264,7 +279,7 @@ async def drive_async(
                     flow.handle_response(utc_now(), response)
                 _store(flow, on_state)
                 continue
-            delay = seconds_until(action.at)
+            delay = seconds_until(action.at)  # type: ignore[attr-defined]
             if callbacks is None:
                 await asyncio.sleep(max(0.0, delay))
                 continue

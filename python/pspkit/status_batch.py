@@ -10,12 +10,14 @@ from __future__ import annotations
 
 from typing import Iterable, List, Sequence, Tuple, Union
 
-from ._generated.pspkit_ffi import PspError, StatusParser
-from ._generated.pspkit_model import ErrorCode, State
+from ._records import ffi as _ffi  # noqa: F401  (loads the records with PspError patched)
+from ._generated.pspkit_ffi import StatusParser
+from ._generated.pspkit_model import State
+from .errors import ErrorCode, PspError
 
 SEPARATOR = "\x1e"
 _STATES = {s.name.lower(): s for s in State}
-_CODES = {c.name.lower(): c for c in ErrorCode}
+_CODES = {c.value: c for c in ErrorCode}
 
 
 def parse_states(
@@ -34,7 +36,7 @@ def _one(parser: StatusParser, status: int, body: str) -> Union[State, ErrorCode
     try:
         return parser.parse_state(status, body)
     except PspError as e:
-        return e.code  # type: ignore[attr-defined,no-any-return]
+        return e.code
 
 
 def iter_states(

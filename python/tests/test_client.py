@@ -145,7 +145,8 @@ def test_secrets_never_show_in_repr() -> None:
     assert "very-secret-token" not in repr(config) and "very-secret-token" not in str(config)
     assert "very-secret-token" in pspkit.to_json(config, secrets="reveal")  # storable form, by name
     assert "very-secret-token" not in pspkit.to_json(config)  # the default is for logs
-    assert Gateway(config).capabilities().provider == "paystar"
+    assert Gateway(config).capabilities()["provider"] == "paystar"
+    assert Gateway(config).typed.capabilities().provider == "paystar"
 
 
 def test_parse_status_hot_path_matches_parse(base_url: str) -> None:
@@ -157,3 +158,38 @@ def test_parse_status_hot_path_matches_parse(base_url: str) -> None:
         status=200, headers={}, body=STATUS_BODY)).payment  # type: ignore[attr-defined]
     assert summary.provider_status == payment.status.provider_status == "Success"
     assert (summary.provider_id, summary.amount) == (payment.provider_id, payment.amount)
+
+
+def test_dict_send_and_the_per_call_timeout(base_url: str) -> None:
+    gateway = pspkit.Gateway({"provider": "paystar", "baseUrl": base_url, "depositToken": "dep-token"})
+    client = Client(gateway, timeout=30)
+    outcome = client.send({"type": "get_deposit", "providerId": "ok-1"})
+    assert outcome["type"] == "payment" and outcome["payment"]["status"]["state"] == "succeeded"
+    assert SEEN[-1]["headers"]["authorization"] == "Bearer dep-token"
+    started = time.monotonic()
+    with pytest.raises(PspError) as info:
+        client.send({"type": "get_deposit", "providerId": "slow-1"}, timeout=0.3)
+    assert time.monotonic() - started < 1.5  # the call's timeout, not the client's 30 s
+    e = info.value
+    assert e.code == "temporarily_unavailable" and e.retryable and e.http_status is None
+    assert e.transport_kind == pspkit.TransportError.TIMEOUT
+    assert str(e).startswith("transport: no answer within 0.3 s")
+
+
+def test_dict_send_on_the_async_client(base_url: str) -> None:
+    gateway = pspkit.Gateway({"provider": "paystar", "baseUrl": base_url, "depositToken": "dep-token"})
+
+    async def go() -> Any:
+        client = pspkit.AsyncClient(gateway, timeout=30)
+        try:
+            ok = await client.send({"type": "get_deposit", "providerId": "ok-1"})
+            with pytest.raises(PspError) as info:
+                await client.send({"type": "get_deposit", "providerId": "slow-1"}, timeout=0.3)
+            return ok, info.value
+        finally:
+            await client.aclose()
+
+    ok, error = asyncio.run(go())
+    assert ok["payment"]["providerId"] == "ok-1"
+    assert error.code == "temporarily_unavailable"
+    assert error.transport_kind == pspkit.TransportError.TIMEOUT

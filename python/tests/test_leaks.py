@@ -134,6 +134,35 @@ def _run_plain(sc: Scanner, file: Dict[str, Any], case: Dict[str, Any], sens: Tu
             sc.error("parse", e, *sens)
 
 
+def _run_dicts(sc: Scanner, file: Dict[str, Any], case: Dict[str, Any], sens: Tuple[Set[str], Set[str], Set[str]]) -> None:
+    """The dict-first API: the outcome and event dicts (what a host stores and logs), every
+    error and the gateway's repr. The request dict holds the credentials it must send, so it
+    is not scanned (like the request records' fields)."""
+    config = json.loads(_dumps(case.get("config", file.get("config"))))
+    ctx = dict(file.get("context") or {})
+    ctx.update(case.get("context") or {})
+    try:
+        gateway = Gateway(config)
+        sc.scan("dict gateway repr", repr(gateway), *sens)
+    except PspError as e:
+        sc.error("dict config", e, *sens)
+        return
+    try:
+        if "callback" in case:
+            event = gateway.parse_callback(json.loads(_dumps(case["callback"])), ctx.get("now"))
+            sc.scan("dict event", json.dumps(event), *sens)
+            return
+        if "build" not in case:
+            return
+        operation = json.loads(_dumps(case["build"]))
+        gateway.build(operation, ctx.get("now") or "2026-01-01T00:00:00Z")
+        if "response" in case:
+            outcome = gateway.parse(operation, json.loads(_dumps(case["response"])))
+            sc.scan("dict outcome", json.dumps(outcome), *sens)
+    except PspError as e:
+        sc.error("dict call", e, *sens)
+
+
 def _run_flow(sc: Scanner, file: Dict[str, Any], case: Dict[str, Any], sens: Tuple[Set[str], Set[str], Set[str]]) -> None:
     """Starts the flow and drives its polls, responses and callbacks as the vector does, scanning
     the stored state after every step and every action and error on the way."""
@@ -182,6 +211,7 @@ def test_no_string_form_leaks_a_secret_pan_or_cvv() -> None:
             _run_flow(sc, file, case, sens)
         else:
             _run_plain(sc, file, case, sens)
+            _run_dicts(sc, file, case, sens)
     global SUMMARY
     SUMMARY = f"python leak: {sc.checks} checks, {len(sc.hits)} hits"  # printed by conftest.py
     assert sc.checks > 10000, "the leak test checked almost nothing"

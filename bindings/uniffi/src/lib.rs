@@ -18,6 +18,7 @@ mod canonical_json;
 mod error;
 mod flow;
 mod gateway;
+mod json_abi;
 mod status_parser;
 mod status_summary;
 

@@ -1,0 +1,257 @@
+//! A plain C ABI with canonical JSON text in and out, for the Python package's dict-first
+//! `pspkit.Gateway` (python/pspkit/gateway.py calls it through `ctypes.PyDLL`).
+//!
+//! Why beside uniffi: from Python a uniffi call costs ~20–30 µs of fixed conversion (handle
+//! cloning, one ctypes call per string, Python-side buffer packing), several times the core's
+//! parse. Here a call is one ctypes call: byte strings with their lengths in, one NUL-terminated
+//! byte string out, which ctypes copies into a Python `bytes` (JSON never holds a raw NUL). The
+//! Python side then does one `json.loads`. Translation only: every call goes to
+//! [`pspkit::Gateway`] exactly as the uniffi `Gateway` does.
+//!
+//! Output: a JSON document (the result), or `!` followed by the DESIGN §5 error object. The text
+//! lives in a thread-local buffer until the same thread's next call; ctypes copies it at once,
+//! and `PyDLL` keeps the GIL for the call, so the buffer is never read by another thread.
+//! Kotlin does not use these symbols (it goes through uniffi).
+
+use std::cell::RefCell;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+
+use pspkit::{Context, ErrorCode, HttpRequest, HttpResponse, Operation, PspError};
+
+use crate::status_parser::ANSWER_SEPARATOR;
+
+/// The calls [`pspkit_json_call`] dispatches on (python/pspkit/_abi.py names the same numbers).
+const CALL_BUILD: u32 = 1; // a = operation, b = context
+const CALL_PARSE: u32 = 2; // a = operation, b = body, status, c = headers ("" for none)
+const CALL_PARSE_CALLBACK: u32 = 3; // a = request, b = context
+const CALL_CAPABILITIES: u32 = 4;
+const CALL_PARSE_STATES: u32 = 5; // a = operation, b = answers as in `StatusParser::parse_text`
+
+thread_local! {
+    static OUT: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+}
+
+/// A gateway behind a raw pointer owned by the Python object that made it.
+pub struct JsonGateway {
+    inner: pspkit::Gateway,
+}
+
+/// Puts `text` (plus a NUL) into this thread's buffer and returns a pointer to it.
+fn emit(text: &str) -> *const u8 {
+    OUT.with(|out| {
+        let mut out = out.borrow_mut();
+        out.clear();
+        out.reserve(text.len() + 1);
+        // A NUL inside would cut the C string short; JSON escapes it, so only a bug could.
+        out.extend(text.bytes().map(|b| if b == 0 { b' ' } else { b }));
+        out.push(0);
+        out.as_ptr()
+    })
+}
+
+fn emit_error(e: &PspError) -> *const u8 {
+    let json = serde_json::to_string(e).unwrap_or_else(|_| {
+        r#"{"code":"bad_response","message":"the error could not be written","retryable":false,"httpStatus":null,"providerCode":null}"#.to_owned()
+    });
+    emit(&format!("!{json}"))
+}
+
+fn emit_result<T: serde::Serialize>(result: Result<T, PspError>) -> *const u8 {
+    match result.and_then(|value| {
+        serde_json::to_string(&value)
+            .map_err(|e| PspError::new(ErrorCode::BadResponse, format!("result: {e}")))
+    }) {
+        Ok(text) => emit(&text),
+        Err(e) => emit_error(&e),
+    }
+}
+
+/// The bytes at `ptr` as text; `what` names the argument in the error.
+///
+/// # Safety
+/// `ptr` is null with `len == 0`, or points to `len` readable bytes for the call's duration.
+unsafe fn text<'a>(what: &str, ptr: *const u8, len: usize) -> Result<&'a str, PspError> {
+    if ptr.is_null() || len == 0 {
+        return Ok("");
+    }
+    let bytes = std::slice::from_raw_parts(ptr, len);
+    std::str::from_utf8(bytes).map_err(|_| PspError::invalid(what, "is not valid UTF-8 text"))
+}
+
+/// Reads one model value from its canonical JSON, with a message in the caller's terms: the
+/// field serde names and the kind of problem, no Rust type names and no text positions (the
+/// text was written by `json.dumps`, not by the user). The core's own reader, once it names
+/// field paths, replaces this.
+fn read<T: serde::de::DeserializeOwned>(what: &str, json: &str) -> Result<T, PspError> {
+    serde_json::from_str(json).map_err(|e| PspError::invalid(what, describe(&e)))
+}
+
+fn describe(e: &serde_json::Error) -> String {
+    let msg = e.to_string();
+    let msg = msg.split(" at line ").next().unwrap_or(&msg);
+    let named = msg.split('`').nth(1);
+    let kind = [
+        "missing field",
+        "unknown field",
+        "unknown variant",
+        "duplicate field",
+    ]
+    .into_iter()
+    .find(|k| msg.starts_with(k));
+    match (kind, named) {
+        (Some("unknown variant"), Some(name)) => format!("unknown value `{name}`"),
+        (Some(kind), Some(name)) => format!("{kind} `{name}`"),
+        _ if e.is_syntax() || e.is_eof() => "is not valid JSON".to_owned(),
+        // serde's text here may quote the value (a secret, a card number) and name Rust
+        // types (`u16`, `a map`): neither belongs in the message.
+        _ => "has a field of the wrong type or value".to_owned(),
+    }
+}
+
+fn context(json: &str) -> Result<Context, PspError> {
+    if json.is_empty() {
+        return Ok(Context::default());
+    }
+    read("context", json)
+}
+
+/// Makes a gateway from the config's canonical JSON. Returns null and sets `*error` to the
+/// `!`-prefixed error text (thread-local, as for every output) when the config is refused.
+///
+/// # Safety
+/// `config` points to `len` readable bytes; `error` is a valid pointer to write to.
+#[no_mangle]
+pub unsafe extern "C" fn pspkit_json_gateway_new(
+    config: *const u8,
+    len: usize,
+    error: *mut *const u8,
+) -> *mut JsonGateway {
+    let made = catch_unwind(AssertUnwindSafe(|| {
+        let json = text("config", config, len)?;
+        pspkit::Gateway::new(read::<pspkit::GatewayConfig>("config", json)?)
+    }))
+    .unwrap_or_else(|_| Err(internal()));
+    match made {
+        Ok(inner) => Box::into_raw(Box::new(JsonGateway { inner })),
+        Err(e) => {
+            if !error.is_null() {
+                *error = emit_error(&e);
+            }
+            std::ptr::null_mut()
+        }
+    }
+}
+
+/// Frees a gateway made by [`pspkit_json_gateway_new`] (null is ignored).
+///
+/// # Safety
+/// `gateway` came from `pspkit_json_gateway_new` and is not used after this call.
+#[no_mangle]
+pub unsafe extern "C" fn pspkit_json_gateway_free(gateway: *mut JsonGateway) {
+    if !gateway.is_null() {
+        drop(Box::from_raw(gateway));
+    }
+}
+
+/// One call (`CALL_*`) on a gateway; see the module doc for the output.
+///
+/// # Safety
+/// `gateway` came from [`pspkit_json_gateway_new`] and is alive; each `(ptr, len)` pair is null
+/// with 0 or points to that many readable bytes for the call's duration.
+#[no_mangle]
+#[allow(clippy::too_many_arguments)]
+pub unsafe extern "C" fn pspkit_json_call(
+    gateway: *const JsonGateway,
+    call: u32,
+    a: *const u8,
+    a_len: usize,
+    b: *const u8,
+    b_len: usize,
+    status: u32,
+    c: *const u8,
+    c_len: usize,
+) -> *const u8 {
+    let Some(gateway) = gateway.as_ref() else {
+        return emit_error(&PspError::invalid("gateway", "is closed"));
+    };
+    let gw = &gateway.inner;
+    let run = AssertUnwindSafe(|| -> *const u8 {
+        let (a, b, c) = match (
+            text("a", a, a_len),
+            text("b", b, b_len),
+            text("c", c, c_len),
+        ) {
+            (Ok(a), Ok(b), Ok(c)) => (a, b, c),
+            (Err(e), _, _) | (_, Err(e), _) | (_, _, Err(e)) => return emit_error(&e),
+        };
+        match call {
+            CALL_BUILD => emit_result(
+                read::<Operation>("operation", a).and_then(|op| gw.build(&op, &context(b)?)),
+            ),
+            CALL_PARSE => emit_result(read::<Operation>("operation", a).and_then(|op| {
+                let response = HttpResponse {
+                    status: u16::try_from(status).map_err(|_| {
+                        PspError::invalid("response.status", "is not an HTTP status")
+                    })?,
+                    headers: if c.is_empty() {
+                        Default::default()
+                    } else {
+                        read("response.headers", c)?
+                    },
+                    body: b.to_owned(),
+                };
+                gw.parse(&op, &response)
+            })),
+            CALL_PARSE_CALLBACK => emit_result(
+                read::<HttpRequest>("request", a)
+                    .and_then(|request| gw.parse_callback(&request, &context(b)?)),
+            ),
+            CALL_CAPABILITIES => emit_result(Ok(gw.capabilities())),
+            CALL_PARSE_STATES => match read::<Operation>("operation", a) {
+                Ok(op) => parse_states(gw, &op, b),
+                Err(e) => emit_error(&e),
+            },
+            _ => emit_error(&PspError::invalid("call", "is not a known call")),
+        }
+    });
+    catch_unwind(run).unwrap_or_else(|_| emit_error(&internal()))
+}
+
+/// The batch shape of `StatusParser::parse_text` (one string each way), answered as plain text:
+/// per answer the state's name or `!` and the error code, joined by U+001E.
+fn parse_states(gw: &pspkit::Gateway, op: &Operation, answers: &str) -> *const u8 {
+    let mut out = String::with_capacity(answers.len() / 16 + 16);
+    for (i, record) in answers.split(ANSWER_SEPARATOR).enumerate() {
+        let (status, body) = record.split_once(' ').unwrap_or((record, ""));
+        let Ok(status) = status.parse::<u16>() else {
+            return emit_error(&PspError::invalid(
+                "answers",
+                format!("answer {i} has no HTTP status"),
+            ));
+        };
+        if i > 0 {
+            out.push(ANSWER_SEPARATOR);
+        }
+        let response = HttpResponse {
+            status,
+            headers: Default::default(),
+            body: body.to_owned(),
+        };
+        match gw.parse(op, &response) {
+            Ok(pspkit::Outcome::Payment { payment }) => out.push_str(payment.status.state.as_str()),
+            Ok(_) => out.push_str("!invalid_request"),
+            Err(e) => {
+                out.push('!');
+                out.push_str(e.code.as_str());
+            }
+        }
+    }
+    emit(&out)
+}
+
+fn internal() -> PspError {
+    PspError::new(
+        ErrorCode::BadResponse,
+        "pspkit failed internally on this input (a bug: please report it)",
+    )
+}
