@@ -168,6 +168,35 @@ class RunTest {
         assertEquals(1, log.count { it.startsWith("POST") })
     }
 
+    @Test
+    fun awaitRunHappyPathOnOkHttp(): Unit = kotlinx.coroutines.runBlocking {
+        val inbox = CallbackInbox()
+        val reply = settleWhenCreated(inbox)
+        val action = Client(gateway(), Duration.ofSeconds(5), OkHttpTransport()).awaitRun(deposit(), options, null, inbox)
+        assertSucceeded(action)
+        assertEquals(200, reply().status.toInt())
+        assertEquals(listOf("POST $prefix", "GET ${prefix}PSP-1/status"), log.toList())
+    }
+
+    @Test
+    fun awaitRunWaitsWithDelaySoCancellingStopsIt(): Unit = kotlinx.coroutines.runBlocking {
+        val started = System.nanoTime()
+        // PayStar advises the next status call in 120 s: Thread.sleep would hold this for minutes.
+        val action = kotlinx.coroutines.withTimeoutOrNull(1500) {
+            Client(gateway(), Duration.ofSeconds(5)).awaitRun(deposit(), options)
+        }
+        assertEquals(null, action)
+        assertTrue(System.nanoTime() - started < 3_000_000_000L)
+        assertEquals(listOf("POST $prefix"), log.toList())
+        // with an inbox the wait for a callback is cancellable too, and the inbox closes with the flow
+        val inbox = CallbackInbox()
+        val again = kotlinx.coroutines.withTimeoutOrNull(1500) {
+            Client(gateway(), Duration.ofSeconds(5)).awaitRun(deposit(), options, null, inbox)
+        }
+        assertEquals(null, again)
+        assertThrows(IllegalStateException::class.java) { inbox.deliver(settle()) }
+    }
+
     class Crash : RuntimeException()
 
     @Test
