@@ -19,7 +19,8 @@ KT_MAVEN := $(KT_BUILD)/maven/dev/pspkit/pspkit/$(KT_VERSION)
 # JNA's resource folder for this platform (Platform.RESOURCE_PREFIX).
 KT_NATIVE := linux-x86-64
 SJ := /usr/share/java
-# What the jar needs: JNA always; coroutines (+ atomicfu, its runtime need) for the suspend API, OkHttp (+ okio) for its transport.
+# What the jar needs: JNA always; coroutines (+ atomicfu, which it loads at run time) for the
+# suspend API; OkHttp (+ okio) for OkHttpTransport.
 JAVA_LIBS := $(SJ)/jna.jar:$(SJ)/kotlinx-coroutines-core.jar:$(SJ)/atomicfu.jar:$(SJ)/okhttp.jar:$(SJ)/okio.jar
 JUNIT := $(SJ)/junit-platform-console-standalone.jar
 KT_RUN_CP := $(KT_JAR):$(KT_TEST_JAR):$(JAVA_LIBS):$(KT_LIB)/kotlin-stdlib.jar
