@@ -80,6 +80,6 @@ fun main() {
         "Gateway.capabilities (no parse: the FFI round trip)" to best(n) { gw.capabilities() },
     )
     println("kotlin: PayStar status answer (${BODY.length} bytes), parse + normalize, best of 5 x $n calls, thread CPU time")
-    println("%-48s %8.2f µs/call".format("reference (org.json + status table)", refUs))
-    for ((name, us) in rows) println("%-48s %8.2f µs/call  %5.2fx reference".format(name, us, us / refUs))
+    println("%-52s %8.2f µs/call".format("reference (org.json + status table)", refUs))
+    for ((name, us) in rows) println("%-52s %8.2f µs/call  %5.2fx reference".format(name, us, us / refUs))
 }
