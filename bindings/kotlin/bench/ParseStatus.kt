@@ -7,7 +7,9 @@
 // pspkit's shapes, from the call users write to the hot path:
 //   - Gateway.parse(operation, HttpResponse): the full typed Outcome record;
 //   - StatusParser.parse(status, body): the operation prepared once, a flat StatusSummary out;
-//   - StatusParser.parseState(status, body): the state only.
+//   - StatusParser.parseState(status, body): the state only;
+//   - StatusParser.parseText(answers): 100 answers in one string, their states in one string
+//     back (the batch path: one crossing for many answers), cost per answer.
 // Prints each figure, the reference's and the ratio, from one run (best of 5 rounds, thread CPU
 // time, so other load on the machine does not count).
 // Run: make bench-kotlin
@@ -68,6 +70,8 @@ fun main() {
     check(payment.providerId == ref.providerId)
     check(parser.parseState(200.toUShort(), BODY) == State.SUCCEEDED)
 
+    val batch = List(100) { "200 $BODY" }.joinToString("\u001e")
+    check(parser.parseText(batch).split('\u001e').all { it == "succeeded" })
     val n = 5_000
     // Warm-up: let the JIT compile both sides (JNA's marshalling included).
     repeat(2) { best(n) { reference(200, BODY) }; best(n) { gw.parse(op, response) }; best(n) { parser.parseState(200.toUShort(), BODY) } }
@@ -78,6 +82,7 @@ fun main() {
         "StatusParser.parseState (prepared, state only)" to best(n) { parser.parseState(200.toUShort(), BODY) },
         // No parsing at all: the fixed cost of one call through JNA with a record coming back.
         "Gateway.capabilities (no parse: the FFI round trip)" to best(n) { gw.capabilities() },
+        "StatusParser.parseText (100 answers/call, per answer)" to best(n / 100) { parser.parseText(batch) } / 100,
     )
     println("kotlin: PayStar status answer (${BODY.length} bytes), parse + normalize, best of 5 x $n calls, thread CPU time")
     println("%-52s %8.2f µs/call".format("reference (org.json + status table)", refUs))
