@@ -88,6 +88,15 @@ class IdiomsTest {
     }
 
     @Test
+    fun recordsAreValues() {
+        val setters = PaymentOrder::class.java.methods.map { it.name }.filter { it.startsWith("set") }
+        assertEquals(emptyList<String>(), setters)
+        val order = PaymentOrder(merchantId = "M-1", amount = "1.00", currency = "USD")
+        assertEquals("2.00", order.copy(amount = "2.00").amount)
+        assertEquals("1.00", order.amount)
+    }
+
+    @Test
     fun payloadsHaveNamesNotV1() {
         val op = Operation.CreateDeposit(PaymentOrder(merchantId = "M-7", amount = "1.00", currency = "EUR"))
         assertEquals("M-7", op.order.merchantId)

@@ -66,7 +66,7 @@ class RunTest {
             if (ex.requestMethod == "POST" && path == prefix) {
                 val body = ex.requestBody.readBytes().decodeToString()
                 when {
-                    fault("create-timeout") -> { Thread.sleep(1500); answer(ex, 500, "") }
+                    fault("create-timeout") -> { Thread.sleep(4000); answer(ex, 500, "") }
                     else -> {
                         val mid = Regex("\"externalTransactionId\"\\s*:\\s*\"([^\"]+)\"").find(body)!!.groupValues[1]
                         val order = mutableMapOf("id" to "PSP-${orders.size + 1}", "status" to "Created")
@@ -149,7 +149,8 @@ class RunTest {
         faults += "create-timeout"
         val inbox = CallbackInbox()
         settleWhenCreated(inbox)
-        val action = Client(gateway(), Duration.ofMillis(500)).run(deposit(), options, null, inbox)
+        // 1.5 s: on a loaded machine the server may take a while to see the request at all
+        val action = Client(gateway(), Duration.ofMillis(1500)).run(deposit(), options, null, inbox)
         assertSucceeded(action)
         assertEquals(
             listOf("POST $prefix", "GET ${prefix}M-1/status-by-external-transaction-id", "POST $prefix"),
