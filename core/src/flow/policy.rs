@@ -18,18 +18,24 @@ use crate::error::{PspError, Result};
 #[cfg_attr(feature = "uniffi", uniffi::export(Debug, Display))]
 pub struct FlowOptions {
     /// Seeds the backoff jitter. Give each flow its own (any random number); reuse it to replay.
+    #[cfg_attr(feature = "uniffi", uniffi(default = 0))]
     pub seed: u64,
     /// Seconds after the start after which a flow that is not final stops with
     /// `needs_attention` (`deadline_passed`) instead of guessing.
+    #[cfg_attr(feature = "uniffi", uniffi(default = 86400))]
     pub deadline_seconds: u64,
     /// How long to wait between status calls when the provider gives no `pollAfterSeconds`.
+    #[cfg_attr(feature = "uniffi", uniffi(default = 60))]
     pub default_poll_seconds: u64,
     /// First wait after a temporary error (423, 429, 5xx, broken answer, transport error).
+    #[cfg_attr(feature = "uniffi", uniffi(default = 2))]
     pub backoff_initial_seconds: u64,
     /// Longest wait after repeated temporary errors.
+    #[cfg_attr(feature = "uniffi", uniffi(default = 300))]
     pub backoff_max_seconds: u64,
     /// How many create requests one flow may send in all (re-sends happen only after the
     /// provider said `not_found` for the merchant id).
+    #[cfg_attr(feature = "uniffi", uniffi(default = 3))]
     pub max_create_attempts: u32,
 }
 

@@ -12,9 +12,11 @@ use crate::error::{PspError, Result};
 pub struct Context {
     /// RFC 3339 UTC, e.g. `2026-01-01T00:00:00Z`.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub now: Option<String>,
     /// A caller-supplied unique value, for providers that sign with one.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub nonce: Option<String>,
 }
 

@@ -15,8 +15,10 @@ pub struct HttpRequest {
     pub method: String,
     pub url: String,
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub headers: BTreeMap<String, String>,
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub body: String,
 }
 
@@ -29,8 +31,10 @@ pub struct HttpRequest {
 pub struct HttpResponse {
     pub status: u16,
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub headers: BTreeMap<String, String>,
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub body: String,
 }
 

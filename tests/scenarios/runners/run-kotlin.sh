@@ -12,6 +12,7 @@ mkdir -p "$(dirname "$out")"
 if [ ! -f "$out" ] || [ tests/scenarios/runners/E2e.kt -nt "$out" ] || [ "$jar" -nt "$out" ]; then
   "$kotlinc" -nowarn -cp "$jar:/usr/share/java/jna.jar" -d "$out" tests/scenarios/runners/E2e.kt
 fi
-exec java -Djna.library.path="$PWD/target/release" \
+# No jna.library.path: the jar carries libpspkit_ffi.so at JNA's resource path.
+exec java \
   -cp "$out:$jar:/usr/share/java/jna.jar:.tools/kotlinc/lib/kotlin-stdlib.jar" \
   dev.pspkit.e2e.E2eKt tests/scenarios

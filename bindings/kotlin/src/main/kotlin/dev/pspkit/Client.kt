@@ -9,6 +9,8 @@ import dev.pspkit.model.HttpRequest
 import dev.pspkit.model.HttpResponse
 import dev.pspkit.model.Operation
 import dev.pspkit.model.Outcome
+import dev.pspkit.model.TransportError
+import dev.pspkit.ffi.PspException
 import java.io.IOException
 import java.net.URI
 import java.net.http.HttpClient
@@ -20,10 +22,19 @@ import java.time.temporal.ChronoUnit
 
 /**
  * Sends one request and returns the response as received, whatever its status. Throw
- * [transportError] when no response arrived. Android apps plug in OkHttp here.
+ * [transportError] when no response arrived. [JavaHttpTransport] and [OkHttpTransport] ship
+ * with the package; both also wait without a thread in the suspend API ([AsyncHttpTransport]).
  */
 fun interface HttpTransport {
     fun send(request: HttpRequest, timeout: Duration): HttpResponse
+}
+
+/**
+ * A transport that can also send without blocking a thread: [awaitSend], [awaitRun] and
+ * [awaitResume] suspend on it. A plain [HttpTransport] is run on `Dispatchers.IO` instead.
+ */
+interface AsyncHttpTransport : HttpTransport {
+    suspend fun sendAwait(request: HttpRequest, timeout: Duration): HttpResponse
 }
 
 /** The default transport on `java.net.http`; never follows redirects. */
@@ -32,34 +43,56 @@ class JavaHttpTransport(
         .followRedirects(HttpClient.Redirect.NEVER)
         .connectTimeout(Duration.ofSeconds(10))
         .build(),
-) : HttpTransport {
+) : AsyncHttpTransport {
     // Headers java.net.http sets itself and refuses from callers.
     private val restricted = setOf("content-length", "host", "connection", "expect", "upgrade")
 
-    override fun send(request: HttpRequest, timeout: Duration): HttpResponse {
+    private fun javaRequest(request: HttpRequest, timeout: Duration): java.net.http.HttpRequest {
         val body = if (request.body.isEmpty()) java.net.http.HttpRequest.BodyPublishers.noBody()
         else java.net.http.HttpRequest.BodyPublishers.ofString(request.body)
         val builder = java.net.http.HttpRequest.newBuilder(URI.create(request.url))
             .timeout(timeout)
             .method(request.method, body)
         request.headers.forEach { (k, v) -> if (k.lowercase() !in restricted) builder.header(k, v) }
-        try {
-            val r = client.send(builder.build(), java.net.http.HttpResponse.BodyHandlers.ofString())
-            val headers = r.headers().map().entries.associate { (k, v) -> k.lowercase() to v.joinToString(", ") }
-            return HttpResponse(r.statusCode().toUShort(), headers, r.body())
-        } catch (e: HttpTimeoutException) {
-            throw transportError("no answer within ${timeout.toMillis()} ms", e)
-        } catch (e: IOException) {
-            throw transportError("connection failed (${e.javaClass.simpleName})", e)
-        }
+        return builder.build()
     }
+
+    private fun answer(r: java.net.http.HttpResponse<String>): HttpResponse {
+        val headers = r.headers().map().entries.associate { (k, v) -> k.lowercase() to v.joinToString(", ") }
+        return HttpResponse(r.statusCode().toUShort(), headers, r.body())
+    }
+
+    override fun send(request: HttpRequest, timeout: Duration): HttpResponse = try {
+        answer(client.send(javaRequest(request, timeout), java.net.http.HttpResponse.BodyHandlers.ofString()))
+    } catch (e: IOException) {
+        throw ioFailure(e, timeout)
+    }
+
+    override suspend fun sendAwait(request: HttpRequest, timeout: Duration): HttpResponse {
+        val future = client.sendAsync(javaRequest(request, timeout), java.net.http.HttpResponse.BodyHandlers.ofString())
+        val r = try {
+            awaitFuture(future)
+        } catch (e: IOException) {
+            throw ioFailure(e, timeout)
+        }
+        return answer(r)
+    }
+}
+
+/** The transport error for an I/O failure: what happened in words, the exception as the cause. */
+internal fun ioFailure(e: IOException, timeout: Duration): PspException = when (e) {
+    is HttpTimeoutException, is java.net.SocketTimeoutException ->
+        transportError("no answer within ${timeout.toMillis()} ms", e)
+    is java.io.InterruptedIOException -> // OkHttp's call timeout
+        transportError("no answer within ${timeout.toMillis()} ms", TransportFailure(TransportError.TIMEOUT, e))
+    else -> transportError("connection failed (${e.javaClass.simpleName})", e)
 }
 
 /** build -> send -> parse for one gateway, with a timeout and nothing else. */
 class Client(
     val gateway: Gateway,
-    private val timeout: Duration = Duration.ofSeconds(30),
-    private val transport: HttpTransport = JavaHttpTransport(),
+    internal val timeout: Duration = Duration.ofSeconds(30),
+    internal val transport: HttpTransport = JavaHttpTransport(),
 ) {
     /** Builds the request for [operation], sends it and parses the answer; throws PspException. */
     fun send(operation: Operation, context: Context = freshContext()): Outcome {

@@ -85,6 +85,8 @@ fun transportKind(error: Throwable): TransportError {
 class CallbackInbox {
     private val queue = LinkedBlockingQueue<Pair<HttpRequest, CompletableFuture<Reply>>>()
     @Volatile private var open = false
+    // Wakes a suspended awaitRun when a callback arrives (a plain function: no coroutine types here).
+    @Volatile private var waiter: (() -> Unit)? = null
 
     fun deliver(request: HttpRequest, timeout: Duration = Duration.ofSeconds(30)): Reply {
         val reply = CompletableFuture<Reply>()
@@ -92,6 +94,7 @@ class CallbackInbox {
             check(open) { "no flow is running on this inbox" }
             queue.put(request to reply)
         }
+        waiter?.invoke()
         try {
             return reply.get(timeout.toMillis(), TimeUnit.MILLISECONDS)
         } catch (e: ExecutionException) {
@@ -101,6 +104,20 @@ class CallbackInbox {
 
     internal fun next(wait: Duration): Pair<HttpRequest, CompletableFuture<Reply>>? =
         queue.poll(maxOf(0L, wait.toMillis()), TimeUnit.MILLISECONDS)
+
+    /** [next] for a coroutine: waits up to [wait] without holding a thread. */
+    internal suspend fun awaitNext(wait: Duration): Pair<HttpRequest, CompletableFuture<Reply>>? {
+        queue.poll()?.let { return it }
+        val arrived = kotlinx.coroutines.CompletableDeferred<Unit>()
+        waiter = { arrived.complete(Unit) }
+        try {
+            queue.poll()?.let { return it } // arrived between the first poll and setting waiter
+            kotlinx.coroutines.withTimeoutOrNull(maxOf(1L, wait.toMillis())) { arrived.await() }
+            return queue.poll()
+        } finally {
+            waiter = null
+        }
+    }
 
     internal fun open() = synchronized(this) { open = true }
 
@@ -125,6 +142,23 @@ internal object FlowDriver {
         send: (HttpRequest) -> HttpResponse,
         onState: ((String) -> Unit)?,
         callbacks: CallbackInbox?,
+    ): Action = driveWith(
+        flow, onState, callbacks, send,
+        sleep = { if (!it.isNegative) Thread.sleep(it.toMillis()) },
+        nextCallback = { inbox, wait -> inbox.next(wait) },
+    )
+
+    /**
+     * The loop behind [drive] and the suspend [awaitRun]: inline, so the suspend caller's lambdas
+     * may suspend (send without a thread, `delay` instead of `Thread.sleep`).
+     */
+    inline fun driveWith(
+        flow: PaymentFlow,
+        noinline onState: ((String) -> Unit)?,
+        callbacks: CallbackInbox?,
+        send: (HttpRequest) -> HttpResponse,
+        sleep: (Duration) -> Unit,
+        nextCallback: (CallbackInbox, Duration) -> Pair<HttpRequest, CompletableFuture<Reply>>?,
     ): Action {
         callbacks?.open()
         try {
@@ -151,9 +185,9 @@ internal object FlowDriver {
                         // +20 ms so the next whole-second `now` is at or after `at`
                         val wait = Duration.between(Instant.now(), Instant.parse(action.at)).plusMillis(20)
                         if (callbacks == null) {
-                            if (!wait.isNegative) Thread.sleep(wait.toMillis())
+                            sleep(wait)
                         } else {
-                            val (request, reply) = callbacks.next(wait) ?: continue
+                            val (request, reply) = nextCallback(callbacks, wait) ?: continue
                             try {
                                 reply.complete(flow.handleCallback(utcNow(), request))
                             } catch (e: PspException) {

@@ -66,7 +66,7 @@ class RunTest {
             if (ex.requestMethod == "POST" && path == prefix) {
                 val body = ex.requestBody.readBytes().decodeToString()
                 when {
-                    fault("create-timeout") -> { Thread.sleep(1500); answer(ex, 500, "") }
+                    fault("create-timeout") -> { Thread.sleep(4000); answer(ex, 500, "") }
                     else -> {
                         val mid = Regex("\"externalTransactionId\"\\s*:\\s*\"([^\"]+)\"").find(body)!!.groupValues[1]
                         val order = mutableMapOf("id" to "PSP-${orders.size + 1}", "status" to "Created")
@@ -149,7 +149,8 @@ class RunTest {
         faults += "create-timeout"
         val inbox = CallbackInbox()
         settleWhenCreated(inbox)
-        val action = Client(gateway(), Duration.ofMillis(500)).run(deposit(), options, null, inbox)
+        // 1.5 s: on a loaded machine the server may take a while to see the request at all
+        val action = Client(gateway(), Duration.ofMillis(1500)).run(deposit(), options, null, inbox)
         assertSucceeded(action)
         assertEquals(
             listOf("POST $prefix", "GET ${prefix}M-1/status-by-external-transaction-id", "POST $prefix"),
@@ -166,6 +167,35 @@ class RunTest {
         assertSucceeded(Client(gateway(), Duration.ofSeconds(5)).run(deposit(), options, null, inbox))
         assertEquals(2, log.count { it == "GET ${prefix}PSP-1/status" })
         assertEquals(1, log.count { it.startsWith("POST") })
+    }
+
+    @Test
+    fun awaitRunHappyPathOnOkHttp(): Unit = kotlinx.coroutines.runBlocking {
+        val inbox = CallbackInbox()
+        val reply = settleWhenCreated(inbox)
+        val action = Client(gateway(), Duration.ofSeconds(5), OkHttpTransport()).awaitRun(deposit(), options, null, inbox)
+        assertSucceeded(action)
+        assertEquals(200, reply().status.toInt())
+        assertEquals(listOf("POST $prefix", "GET ${prefix}PSP-1/status"), log.toList())
+    }
+
+    @Test
+    fun awaitRunWaitsWithDelaySoCancellingStopsIt(): Unit = kotlinx.coroutines.runBlocking {
+        val started = System.nanoTime()
+        // PayStar advises the next status call in 120 s: Thread.sleep would hold this for minutes.
+        val action = kotlinx.coroutines.withTimeoutOrNull(1500) {
+            Client(gateway(), Duration.ofSeconds(5)).awaitRun(deposit(), options)
+        }
+        assertEquals(null, action)
+        assertTrue(System.nanoTime() - started < 3_000_000_000L)
+        assertEquals(listOf("POST $prefix"), log.toList())
+        // with an inbox the wait for a callback is cancellable too, and the inbox closes with the flow
+        val inbox = CallbackInbox()
+        val again = kotlinx.coroutines.withTimeoutOrNull(1500) {
+            Client(gateway(), Duration.ofSeconds(5)).awaitRun(deposit(), options, null, inbox)
+        }
+        assertEquals(null, again)
+        assertThrows(IllegalStateException::class.java) { inbox.deliver(settle()) }
     }
 
     class Crash : RuntimeException()
