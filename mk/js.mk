@@ -2,11 +2,13 @@
 SETUP_TARGETS += setup-js
 TEST_TARGETS += test-js
 VECTOR_TARGETS += vectors-js
+BENCH_TARGETS += bench-js
 
 .PHONY: setup-js test-js vectors-js js-build bench-js
 
 WASM_RAW := target/wasm32-unknown-unknown/wasm/pspkit_wasm.wasm
 JS_WASM := js/dist/pspkit_wasm_bg.wasm
+JS_CJS := js/dist/pspkit.cjs
 JS_WASM_INPUTS := $(shell find core/src bindings/wasm/src -name '*.rs' 2>/dev/null) \
 	Cargo.lock core/Cargo.toml bindings/wasm/Cargo.toml
 # The features the Rust wasm32 target emits by default; wasm-opt must accept them (and no more).
@@ -27,7 +29,15 @@ $(JS_WASM): $(JS_WASM_INPUTS)
 	@sed -i '/\[Symbol\.dispose\]/d' js/dist/pspkit_wasm.d.ts
 	@js/node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers $(WASM_FEATURES) $(JS_WASM) -o $(JS_WASM)
 
-js-build: $(JS_WASM)
+# `require("pspkit")` on Node versions without require(esm) (engines says >=20): the Node entry
+# bundled as CommonJS; `import.meta.url` becomes the .cjs file's own URL, so the wasm is read from
+# the same dist/ folder.
+$(JS_CJS): $(JS_WASM) $(wildcard js/src/*.js)
+	@js/node_modules/.bin/esbuild js/src/node.js --bundle --format=cjs --platform=node --target=node20 \
+		--outfile=$@ --log-level=warning --define:import.meta.url=__pspkit_import_meta_url \
+		'--banner:js=const __pspkit_import_meta_url = require("node:url").pathToFileURL(__filename).href;'
+
+js-build: $(JS_WASM) $(JS_CJS)
 
 test-js: js-build
 	python3 bindings/wasm/tools/tsify_sweep.py --check
