@@ -51,4 +51,6 @@ vectors-js: js-build
 # Benchmarks (not tests): the README's two numbers.
 bench-js: js-build
 	node js/bench/size.js
+	node js/bench/cold.js
 	node js/bench/parse.bench.js
+	node js/bench/boundary.bench.js

@@ -82,6 +82,37 @@ impl Gateway {
         serde_json::to_string(&outcome).map_err(|e| output_failed("outcome", e))
     }
 
+    /// `parse_json` with the response in its parts: the body crosses as the string it is (no
+    /// `JSON.stringify` escaping in JS and unescaping here), the headers as JSON text of a flat
+    /// string map. js/src/gateway.js takes this path when the response's parts already have the
+    /// model's types, and `parse_json` (whose errors name the bad field) otherwise.
+    #[wasm_bindgen(js_name = parseParts, skip_typescript)]
+    pub fn parse_parts(
+        &self,
+        op: &str,
+        status: u16,
+        headers: &str,
+        body: String,
+    ) -> Result<String, JsValue> {
+        let op: Operation =
+            serde_json::from_str(op).map_err(|e| invalid_argument("operation", e))?;
+        let headers = if headers.is_empty() {
+            Default::default()
+        } else {
+            serde_json::from_str(headers).map_err(|e| invalid_argument("response.headers", e))?
+        };
+        let response = HttpResponse {
+            status,
+            headers,
+            body,
+        };
+        let outcome = self
+            .inner
+            .parse(&op, &response)
+            .map_err(|e| to_js_error(&e))?;
+        serde_json::to_string(&outcome).map_err(|e| output_failed("outcome", e))
+    }
+
     /// Verifies and reads an incoming callback; the host answers with `event.reply`.
     #[wasm_bindgen(js_name = parseCallback)]
     pub fn parse_callback(
