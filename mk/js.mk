@@ -10,7 +10,9 @@ WASM_RAW := target/wasm32-unknown-unknown/wasm/pspkit_wasm.wasm
 JS_WASM := js/dist/pspkit_wasm_bg.wasm
 JS_CJS := js/dist/pspkit.cjs
 JS_WASM_INPUTS := $(shell find core/src bindings/wasm/src -name '*.rs' 2>/dev/null) \
-	Cargo.lock core/Cargo.toml bindings/wasm/Cargo.toml
+	Cargo.toml Cargo.lock core/Cargo.toml bindings/wasm/Cargo.toml
+# With the wasm profile's opt-level "z", the inliner at -O2's threshold (see Cargo.toml).
+WASM_RUSTFLAGS := -C llvm-args=-inline-threshold=225
 # The features the Rust wasm32 target emits by default; wasm-opt must accept them (and no more).
 WASM_FEATURES := --enable-bulk-memory --enable-mutable-globals --enable-nontrapping-float-to-int \
 	--enable-sign-ext --enable-reference-types --enable-multivalue
@@ -23,7 +25,7 @@ setup-js:
 # wasm-bindgen's `web` output serves every entry (Node loads it with initSync); wasm-opt is the
 # npm binaryen build (Debian's older one breaks the module's externref table).
 $(JS_WASM): $(JS_WASM_INPUTS)
-	@cargo build -q -p pspkit-wasm --target wasm32-unknown-unknown --profile wasm
+	@RUSTFLAGS="$(WASM_RUSTFLAGS)" cargo build -q -p pspkit-wasm --target wasm32-unknown-unknown --profile wasm
 	@wasm-bindgen --target web --out-dir js/dist --out-name pspkit_wasm $(WASM_RAW)
 	@# Consumers on lib es2022 have no Symbol.dispose; `free()` stays the documented way.
 	@sed -i '/\[Symbol\.dispose\]/d' js/dist/pspkit_wasm.d.ts
