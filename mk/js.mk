@@ -55,4 +55,5 @@ bench-js: js-build
 	node js/bench/size.js
 	node js/bench/cold.js
 	node js/bench/parse.bench.js
+	node js/bench/build.bench.js
 	node js/bench/boundary.bench.js

@@ -14,6 +14,8 @@ const response = { status: 200, headers, body };
 new Gateway({ provider: "paystar", depositToken: "t" }); // the entry instantiated the wasm
 const inner = new WasmGateway({ provider: "paystar", depositToken: "t" });
 const opJson = JSON.stringify(op);
+const buildOp = { type: "get_deposit", merchantId: "M-1" };
+const ctx = { now: "2026-01-01T00:00:00Z" };
 const outJson = inner.parseJson(opJson, JSON.stringify(response));
 
 function perCall(fn) {
@@ -33,6 +35,8 @@ const rows = [
   ["Ts values in and out (inner.parse)", () => inner.parse(op, response)],
   ["JSON text in and out (parseJson + JSON.parse)", () => JSON.parse(inner.parseJson(opJson, JSON.stringify(response)))],
   ["parts in, JSON text out (parseParts + JSON.parse)", () => JSON.parse(inner.parseParts(opJson, 200, JSON.stringify(headers), body))],
+  ["build: Ts values in and out (inner.build)", () => inner.build(buildOp, ctx)],
+  ["build: JSON text in and out (buildJson + JSON.parse)", () => JSON.parse(inner.buildJson(JSON.stringify(buildOp), JSON.stringify(ctx)))],
   ["JS only: JSON.stringify(response)", () => JSON.stringify(response)],
   ["JS only: JSON.parse(outcome JSON)", () => JSON.parse(outJson)],
 ];
