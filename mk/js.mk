@@ -9,6 +9,8 @@ BENCH_TARGETS += bench-js
 WASM_RAW := target/wasm32-unknown-unknown/wasm/pspkit_wasm.wasm
 JS_WASM := js/dist/pspkit_wasm_bg.wasm
 JS_CJS := js/dist/pspkit.cjs
+# `pspkit/paystar`: the same package over a wasm with only PayStar compiled in (core features).
+JS_PAYSTAR := js/dist/paystar/pspkit_wasm_bg.wasm
 JS_WASM_INPUTS := $(shell find core/src bindings/wasm/src -name '*.rs' 2>/dev/null) \
 	Cargo.toml Cargo.lock core/Cargo.toml bindings/wasm/Cargo.toml
 # With the wasm profile's opt-level "z", the inliner at -O2's threshold (see Cargo.toml).
@@ -39,7 +41,19 @@ $(JS_CJS): $(JS_WASM) $(wildcard js/src/*.js)
 		--outfile=$@ --log-level=warning --define:import.meta.url=__pspkit_import_meta_url \
 		'--banner:js=const __pspkit_import_meta_url = require("node:url").pathToFileURL(__filename).href;'
 
-js-build: $(JS_WASM) $(JS_CJS)
+# The per-provider entry: the wasm built with one provider feature, and a copy of js/src whose
+# imports point at it (generated, so it never drifts from js/src). Built after the full wasm (the
+# two builds share target/ and the artifact path).
+$(JS_PAYSTAR): $(JS_WASM_INPUTS) $(wildcard js/src/*.js) | $(JS_WASM)
+	@RUSTFLAGS="$(WASM_RUSTFLAGS)" cargo build -q -p pspkit-wasm --target wasm32-unknown-unknown --profile wasm \
+		--no-default-features --features paystar
+	@wasm-bindgen --target web --out-dir js/dist/paystar --out-name pspkit_wasm $(WASM_RAW)
+	@sed -i '/\[Symbol\.dispose\]/d' js/dist/paystar/pspkit_wasm.d.ts
+	@js/node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers $(WASM_FEATURES) $@ -o $@
+	@rm -rf js/dist/paystar/src && mkdir -p js/dist/paystar/src
+	@for f in js/src/*.js; do sed 's#\.\./dist/pspkit_wasm#../pspkit_wasm#g' $$f > js/dist/paystar/src/$$(basename $$f); done
+
+js-build: $(JS_WASM) $(JS_CJS) $(JS_PAYSTAR)
 
 test-js: js-build
 	python3 bindings/wasm/tools/tsify_sweep.py --check

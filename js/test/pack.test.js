@@ -87,6 +87,23 @@ console.log(JSON.stringify({ url: req.url, code }));
   assert.equal(code, "invalid_request");
 });
 
+test('"pspkit/paystar" is the same API over a wasm with only PayStar in it', () => {
+  writeFileSync(
+    join(project, "paystar.js"),
+    `import { Gateway, PspError } from "pspkit/paystar";
+import { readFileSync } from "node:fs";
+const g = new Gateway({ provider: "paystar", depositToken: "t" });
+const out = g.parse({ type: "get_deposit", providerId: "p-1" }, { status: 200, headers: {}, body: '{"externalId":"p-1","orderStatus":"Success","amount":1,"currency":"RUB"}' });
+let code;
+try { new Gateway({ provider: "dpay", client: "1", secret: "s" }); } catch (e) { code = e instanceof PspError && e.code; }
+const size = (url) => readFileSync(url).length;
+const own = new URL("../pspkit_wasm_bg.wasm", import.meta.resolve("pspkit/paystar"));
+console.log(JSON.stringify({ state: out.payment.status.state, code, smaller: size(own) < size(new URL(import.meta.resolve("pspkit/wasm"))) }));
+`,
+  );
+  assert.deepEqual(JSON.parse(run("node", ["paystar.js"], project)), { state: "succeeded", code: "invalid_request", smaller: true });
+});
+
 test("a consumer's TypeScript passes tsc --strict --noEmit against the published types", () => {
   writeFileSync(
     join(project, "consumer.ts"),
