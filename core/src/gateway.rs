@@ -38,17 +38,23 @@ impl Gateway {
 
     fn provider_for(config: GatewayConfig) -> Result<Box<dyn Provider>> {
         let provider: Box<dyn Provider> = match config {
+            #[cfg(feature = "paystar")]
             GatewayConfig::Paystar(c) => Box::new(providers::paystar::Paystar::new(c)?),
+            #[cfg(feature = "paystar_butler")]
             GatewayConfig::PaystarButler(c) => {
                 Box::new(providers::paystar_butler::PaystarButler::new(c)?)
             }
+            #[cfg(feature = "paystar_corefy")]
             GatewayConfig::PaystarCorefy(c) => {
                 Box::new(providers::paystar_corefy::PaystarCorefy::new(c)?)
             }
+            #[cfg(feature = "paystar_paynet")]
             GatewayConfig::PaystarPaynet(c) => {
                 Box::new(providers::paystar_paynet::PaystarPaynet::new(c)?)
             }
+            #[cfg(feature = "dpay")]
             GatewayConfig::Dpay(c) => Box::new(providers::dpay::Dpay::new(c)?),
+            #[cfg(feature = "tupay")]
             GatewayConfig::Tupay(c) => Box::new(providers::tupay::Tupay::new(c)?),
         };
         Ok(provider)

@@ -233,12 +233,14 @@ pub fn describe<T: Serialize + ?Sized>(name: &str, value: &T) -> String {
 /// Implements `Display` and `Debug` for model types as [`describe`], so Rust's own formatting,
 /// and the uniffi bindings that export them (`repr`, `str`, `toString`), show the redacted form.
 macro_rules! redacted_forms {
-    ($($ty:ty => $name:literal),* $(,)?) => {$(
+    ($($(#[$cfg:meta])* $ty:ty => $name:literal),* $(,)?) => {$(
+        $(#[$cfg])*
         impl std::fmt::Display for $ty {
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str(&$crate::redact::describe($name, self))
             }
         }
+        $(#[$cfg])*
         impl std::fmt::Debug for $ty {
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str(&$crate::redact::describe($name, self))
@@ -276,13 +278,21 @@ redacted_forms! {
     crate::flow::Action => "Action",
     crate::flow::FlowOptions => "FlowOptions",
     crate::GatewayConfig => "GatewayConfig",
+    #[cfg(feature = "dpay")]
     crate::providers::dpay::DpayConfig => "DpayConfig",
+    #[cfg(feature = "paystar_paynet")]
     crate::providers::paystar_paynet::PaynetConfig => "PaynetConfig",
+    #[cfg(feature = "paystar_corefy")]
     crate::providers::paystar_corefy::CorefyConfig => "CorefyConfig",
+    #[cfg(feature = "paystar_butler")]
     crate::providers::paystar_butler::ButlerConfig => "ButlerConfig",
+    #[cfg(feature = "paystar")]
     crate::providers::paystar::PaystarConfig => "PaystarConfig",
+    #[cfg(feature = "paystar")]
     crate::providers::paystar::PaystarHosts => "PaystarHosts",
+    #[cfg(feature = "paystar")]
     crate::providers::paystar::KeyPair => "KeyPair",
+    #[cfg(feature = "tupay")]
     crate::providers::tupay::TupayConfig => "TupayConfig",
 }
 

@@ -2,21 +2,10 @@
 // the same PayStar status mapping (core/src/providers/paystar/status.rs) into the same Outcome
 // shape. Best of 5 runs of N calls each, after a warm-up. Run: make bench-js
 import { Gateway } from "pspkit";
+import { body } from "./fixture.js";
 
 const N = Number(process.env.N ?? 50_000);
 const op = { type: "get_deposit", providerId: "ad66a2ff-97d1-47c5-8552-53752a51f031" };
-const body = JSON.stringify({
-  externalId: "ad66a2ff-97d1-47c5-8552-53752a51f031",
-  externalTransactionId: "M-1",
-  orderStatus: "Success",
-  amount: 2600.0,
-  currency: "RUB",
-  externalParams: { cardToken: null, cardStorageToken: null, cardHolder: "JOHN WEAK", cardNumber: "123456****1234" },
-  orderHistory: [
-    { time: "2025-07-28T09:29:51.339832", action: "1.1.0.0" },
-    { time: "2025-07-28T09:29:52.339832", action: "4.1.3.00" },
-  ],
-});
 const response = { status: 200, headers: { "content-type": "application/json" }, body };
 
 // The reference: what a careful hand-written JS integration of this one call would do.

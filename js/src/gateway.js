@@ -16,6 +16,33 @@ export function configOf(gateway) {
   return configs.get(gateway);
 }
 
+/**
+ * The response's status, headers (JSON text, "" for none) and body when each already has the
+ * model's type, so the body crosses to wasm as is instead of escaped inside JSON text; undefined
+ * otherwise (the JSON path then reports the bad field).
+ */
+function responseParts(response) {
+  if (typeof response !== "object" || response === null) return undefined;
+  const { status, headers, body } = response;
+  if (!Number.isInteger(status) || status < 0 || status > 65535) return undefined;
+  if (body !== undefined && typeof body !== "string") return undefined;
+  let headersJson = "";
+  if (headers !== undefined) {
+    // Plain objects only: a Fetch `Headers` or a Map has no own properties to read here.
+    if (typeof headers !== "object" || headers === null) return undefined;
+    const proto = Object.getPrototypeOf(headers);
+    if (proto !== Object.prototype && proto !== null) return undefined;
+    let any = false;
+    for (const k in headers) {
+      if (!Object.hasOwn(headers, k)) continue;
+      if (typeof headers[k] !== "string") return undefined;
+      any = true;
+    }
+    if (any) headersJson = JSON.stringify(headers);
+  }
+  return { status, headers: headersJson, body: body ?? "" };
+}
+
 export class Gateway {
   #inner;
 
@@ -38,7 +65,9 @@ export class Gateway {
   build(op, ctx) {
     try {
       // The request carries the credentials it must send; its inspect form does not.
-      return withLogForm(this.#inner.build(op, ctx));
+      // JSON text both ways, as in `parse` (js/bench/boundary.bench.js).
+      const ctxJson = ctx === undefined || ctx === null ? "" : JSON.stringify(ctx);
+      return withLogForm(JSON.parse(this.#inner.buildJson(JSON.stringify(op) ?? "null", ctxJson)));
     } catch (e) {
       throw asPspError(e);
     }
@@ -49,7 +78,11 @@ export class Gateway {
       // JSON text both ways: the wasm side reads and writes it with serde_json in one call,
       // which is cheaper than the per-value JSON.stringify/JSON.parse imports of `Ts` values.
       // (`JSON.stringify(undefined)` is undefined; the Rust side reads "null" as a type error.)
-      const out = this.#inner.parseJson(JSON.stringify(op) ?? "null", JSON.stringify(response) ?? "null");
+      const parts = responseParts(response);
+      const opJson = JSON.stringify(op) ?? "null";
+      const out = parts
+        ? this.#inner.parseParts(opJson, parts.status, parts.headers, parts.body)
+        : this.#inner.parseJson(opJson, JSON.stringify(response) ?? "null");
       return withLogForm(JSON.parse(out));
     } catch (e) {
       throw asPspError(e);

@@ -29,7 +29,7 @@ before(() => {
 });
 
 test("the tarball holds the entries, the types and the optimized wasm, and no tests", () => {
-  for (const f of ["src/node.js", "src/browser.js", "src/init.js", "types/index.d.ts", "dist/pspkit_wasm_bg.wasm", "dist/pspkit_wasm.js", "dist/pspkit_wasm.d.ts"]) {
+  for (const f of ["src/node.js", "src/browser.js", "src/init.js", "dist/pspkit.cjs", "types/index.d.ts", "dist/pspkit_wasm_bg.wasm", "dist/pspkit_wasm.js", "dist/pspkit_wasm.d.ts"]) {
     assert.ok(files.includes(f), `${f} missing from ${files.join(", ")}`);
   }
   assert.ok(!files.some((f) => f.startsWith("test/") || f.startsWith("bench/")));
@@ -68,6 +68,40 @@ console.log(JSON.stringify({ before, provider: caps.provider }));
 `,
   );
   assert.deepEqual(JSON.parse(run("node", ["edge.js"], project)), { before: "invalid_request", provider: "paystar" });
+});
+
+test('require("pspkit") works on Node 20 without require(esm) (the CommonJS build)', () => {
+  writeFileSync(
+    join(project, "main.cjs"),
+    `const { Gateway, PspError } = require("pspkit");
+const req = new Gateway({ provider: "paystar", payoutToken: "t" }).build({ type: "get_payout", merchantId: "M-2" }, { now: "2026-01-01T00:00:00Z" });
+let code;
+try { new Gateway({ provider: "paystar" }); } catch (e) { code = e instanceof PspError && e.code; }
+console.log(JSON.stringify({ url: req.url, code }));
+`,
+  );
+  // Node 20 before 20.19 has no require(esm); where the flag exists, turn it off to be that Node.
+  const flags = process.allowedNodeEnvironmentFlags.has("--experimental-require-module") ? ["--no-experimental-require-module"] : [];
+  const { url, code } = JSON.parse(run("node", [...flags, "main.cjs"], project));
+  assert.match(url, /^https:\/\/secure\.paystar\.uk\/.*M-2/);
+  assert.equal(code, "invalid_request");
+});
+
+test('"pspkit/paystar" is the same API over a wasm with only PayStar in it', () => {
+  writeFileSync(
+    join(project, "paystar.js"),
+    `import { Gateway, PspError } from "pspkit/paystar";
+import { readFileSync } from "node:fs";
+const g = new Gateway({ provider: "paystar", depositToken: "t" });
+const out = g.parse({ type: "get_deposit", providerId: "p-1" }, { status: 200, headers: {}, body: '{"externalId":"p-1","orderStatus":"Success","amount":1,"currency":"RUB"}' });
+let code;
+try { new Gateway({ provider: "dpay", client: "1", secret: "s" }); } catch (e) { code = e instanceof PspError && e.code; }
+const size = (url) => readFileSync(url).length;
+const own = new URL("../pspkit_wasm_bg.wasm", import.meta.resolve("pspkit/paystar"));
+console.log(JSON.stringify({ state: out.payment.status.state, code, smaller: size(own) < size(new URL(import.meta.resolve("pspkit/wasm"))) }));
+`,
+  );
+  assert.deepEqual(JSON.parse(run("node", ["paystar.js"], project)), { state: "succeeded", code: "invalid_request", smaller: true });
 });
 
 test("a consumer's TypeScript passes tsc --strict --noEmit against the published types", () => {

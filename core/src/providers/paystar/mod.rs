@@ -59,6 +59,8 @@ mod requests;
 pub(crate) mod responses;
 pub(crate) mod status;
 
+// For the PayStar variants (Butler, Corefy) that share the credential check.
+#[cfg(any(feature = "paystar_butler", feature = "paystar_corefy"))]
 pub(crate) use config::check_credentials;
 pub use config::{KeyPair, PaystarConfig, PaystarHosts};
 

@@ -1,0 +1,8 @@
+import { Gateway } from "pspkit";
+import { check } from "./check.js";
+
+try {
+  postMessage(check(Gateway));
+} catch (e) {
+  postMessage({ error: String(e) });
+}
