@@ -184,7 +184,10 @@ fn describe(path: &str, msg: &str) -> InputError {
         let expected = rest.split_once(", expected ").map_or("", |(_, e)| e);
         return InputError::Rule {
             path,
-            rule: format!("wrong number of items; expected {}", json_kind_expected(expected)),
+            rule: format!(
+                "wrong number of items; expected {}",
+                json_kind_expected(expected)
+            ),
         };
     }
     // The model's own `Error::custom` sentences (`not an RFC 3339 UTC timestamp`); they name no

@@ -16,7 +16,8 @@ fn config_err(json: &str) -> String {
         .message
 }
 
-const DEPOSIT: &str = r#""type":"create_deposit","merchantId":"M-1","amount":"1.00","currency":"USD""#;
+const DEPOSIT: &str =
+    r#""type":"create_deposit","merchantId":"M-1","amount":"1.00","currency":"USD""#;
 
 /// Each bad input and the exact message a host reads (written from the model's field names).
 #[test]
@@ -60,8 +61,14 @@ fn bad_operations_name_the_field_in_the_hosts_terms() {
             r#"{"type":"create_deposits"}"#.to_owned(),
             r#"operation.type: unknown value "create_deposits"; expected one of "create_deposit", "create_payout", "create_reverse_deposit", "get_deposit", "get_payout", "get_balance", "validate_payout", "process_payout", "open_session", "list_deposits", "list_payouts", "get_balance_report""#,
         ),
-        (r#"{"type":7}"#.to_owned(), "operation.type: must be a string, got an integer"),
-        ("[1]".to_owned(), "operation: must be an object, got an array"),
+        (
+            r#"{"type":7}"#.to_owned(),
+            "operation.type: must be a string, got an integer",
+        ),
+        (
+            "[1]".to_owned(),
+            "operation: must be an object, got an array",
+        ),
         (
             r#"{"type":"list_deposits","from":"2026-01-01T00:00:00Z","to":"x","page":-1}"#
                 .to_owned(),
@@ -125,9 +132,13 @@ fn messages_never_echo_values_or_speak_rust() {
         r#"{"type":"get_balance","currency":{"x":1}}"#.to_owned(),
     ];
     for json in inputs {
-        let e = from_json::<Operation>("operation", &json).map(|_| ()).unwrap_err();
+        let e = from_json::<Operation>("operation", &json)
+            .map(|_| ())
+            .unwrap_err();
         assert_eq!(e.code, crate::ErrorCode::InvalidRequest);
-        for bad in [pan, "::", "line ", "column", "`", "struct ", "i64", "JsValue"] {
+        for bad in [
+            pan, "::", "line ", "column", "`", "struct ", "i64", "JsValue",
+        ] {
             assert!(!e.message.contains(bad), "{bad} in {}", e.message);
         }
     }

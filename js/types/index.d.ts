@@ -85,10 +85,11 @@ export declare class PspError extends Error {
   };
 }
 
-export interface ClientOptions {
-  /** An existing gateway; or pass `config` to make one. */
-  gateway?: Gateway;
-  config?: GatewayConfig;
+/** A Client needs a gateway: an existing one, or the config to make one from (one of the two). */
+export type ClientOptions = ClientSettings &
+  ({ gateway: Gateway; config?: undefined } | { config: GatewayConfig; gateway?: undefined });
+
+export interface ClientSettings {
   /** Defaults to the global `fetch`. */
   fetch?: typeof fetch;
   /** Per call, covering connect, headers and body. Default 30 000 ms. */

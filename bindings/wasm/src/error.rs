@@ -55,7 +55,10 @@ where
             if value.is_undefined() {
                 to_js_error(&PspError::invalid(what, "is missing"))
             } else {
-                invalid_argument(what, "cannot be written as JSON (a BigInt, a function or a cycle?)")
+                invalid_argument(
+                    what,
+                    "cannot be written as JSON (a BigInt, a function or a cycle?)",
+                )
             }
         })?;
     pspkit::input_error::from_json(what, &text).map_err(|e| to_js_error(&e))
