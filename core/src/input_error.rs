@@ -64,12 +64,39 @@ pub trait Input: DeserializeOwned {
     fn read(value: Value, path: &str) -> std::result::Result<Self, InputError> {
         plain(value, path)
     }
+
+    /// From JSON text. Plain types stream from the text (no `Value` in between: the wasm
+    /// `parse` hot path reads a response this way); the tagged enums go through `read`.
+    fn read_json(text: &str, path: &str) -> std::result::Result<Self, InputError> {
+        let mut de = serde_json::Deserializer::from_str(text);
+        let value = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+            let inner = join(path, &e.path().to_string());
+            let e = e.into_inner();
+            if e.is_syntax() || e.is_eof() {
+                not_json(path, &e)
+            } else {
+                describe(&inner, without_position(&e.to_string()))
+            }
+        })?;
+        de.end().map_err(|e| not_json(path, &e))?;
+        Ok(value)
+    }
 }
 
 /// Reads `T` from JSON text; `what` names the input in messages (`operation`, `config`).
 pub fn from_json<T: Input>(what: &str, text: &str) -> Result<T> {
-    let value: Value = serde_json::from_str(text).map_err(|e| not_json(what, &e))?;
-    from_value(what, value)
+    T::read_json(text, what).map_err(PspError::from)
+}
+
+/// serde_json's message without its ` at line L column C` tail.
+fn without_position(text: &str) -> &str {
+    text.rfind(" at line ").map_or(text, |at| &text[..at])
+}
+
+/// `read_json` for the tagged enums: the whole text as a `Value`, then `read`.
+fn tagged_json<T: Input>(text: &str, path: &str) -> std::result::Result<T, InputError> {
+    let value: Value = serde_json::from_str(text).map_err(|e| not_json(path, &e))?;
+    T::read(value, path)
 }
 
 /// Reads `T` from a JSON value already parsed.
@@ -78,11 +105,7 @@ pub fn from_value<T: Input>(what: &str, value: Value) -> Result<T> {
 }
 
 fn not_json(what: &str, e: &serde_json::Error) -> InputError {
-    let text = e.to_string();
-    let reason = text
-        .rfind(" at line ")
-        .map_or(text.as_str(), |at| &text[..at])
-        .to_owned();
+    let reason = without_position(&e.to_string()).to_owned();
     let position = if e.line() <= 1 {
         format!("character {}", e.column())
     } else {
@@ -312,6 +335,10 @@ pub const OPERATION_TYPES: [&str; 12] = [
 ];
 
 impl Input for Operation {
+    fn read_json(text: &str, path: &str) -> std::result::Result<Self, InputError> {
+        tagged_json(text, path)
+    }
+
     fn read(value: Value, path: &str) -> std::result::Result<Self, InputError> {
         let (tag, rest) = split_tag(value, path, "type", &OPERATION_TYPES)?;
         Ok(match tag.as_str() {
@@ -350,6 +377,10 @@ pub const PROVIDERS: [&str; 6] = [
 ];
 
 impl Input for GatewayConfig {
+    fn read_json(text: &str, path: &str) -> std::result::Result<Self, InputError> {
+        tagged_json(text, path)
+    }
+
     fn read(value: Value, path: &str) -> std::result::Result<Self, InputError> {
         let (tag, rest) = split_tag(value, path, "provider", &PROVIDERS)?;
         Ok(match tag.as_str() {

@@ -114,6 +114,24 @@ fn other_inputs_name_their_field() {
         .map(|_| ())
         .unwrap_err();
     assert_eq!(e.message, "context.now: must be a string, got an integer");
+    let e = from_json::<HttpRequest>("request", r#"{"method":"POST","url":"/"} x"#)
+        .map(|_| ())
+        .unwrap_err();
+    assert_eq!(
+        e.message,
+        "request is not valid JSON: trailing characters at character 29"
+    );
+    let e = from_json::<HttpRequest>("request", r#"{"method":"POST","url":"/","url":"/b"}"#)
+        .map(|_| ())
+        .unwrap_err();
+    assert_eq!(e.message, "request.url: given twice");
+    let e = from_json::<HttpRequest>("request", "{\n\"method\": \"POST\",\n\"url\": }")
+        .map(|_| ())
+        .unwrap_err();
+    assert_eq!(
+        e.message,
+        "request is not valid JSON: expected value at line 3, character 8"
+    );
     let e = from_json::<FlowState>("state", r#"{"version":1,"deadline":"soon"}"#)
         .map(|_| ())
         .unwrap_err();
