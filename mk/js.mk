@@ -60,6 +60,9 @@ test-js: js-build
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 		cargo test -p pspkit-wasm --target wasm32-unknown-unknown --test node 2>&1 | grep -v "^ *\(Compiling\|Finished\|Running\)"
 	cd js && node --test --test-concurrency=2 test/*.test.js
+	@# The README's js/ts blocks and webhook recipes against one sandbox, one file at a time
+	@# (each resets it).
+	tests/sandbox/with-sandbox.sh sh -c 'cd js && node --test --test-concurrency=1 test/sandbox/*.test.js'
 
 vectors-js: js-build
 	@node js/test/run-vectors.js "$(DIR)"

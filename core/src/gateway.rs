@@ -62,9 +62,8 @@ impl Gateway {
 
     /// Reads a config from its canonical JSON.
     pub fn from_json(config_json: &str) -> Result<Gateway> {
-        let config: GatewayConfig = serde_json::from_str(config_json)
-            .map_err(|e| PspError::invalid("config", crate::serde_error::describe(&e)))
-            .map_err(scrub::error)?;
+        let config: GatewayConfig =
+            crate::input_error::from_json("config", config_json).map_err(scrub::error)?;
         Gateway::new(config)
     }
 

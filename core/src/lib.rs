@@ -29,6 +29,7 @@ pub mod duplicate_keys;
 pub mod error;
 pub mod flow;
 pub mod gateway;
+pub mod input_error;
 pub mod json_read;
 pub mod model;
 pub mod money;

@@ -8,6 +8,7 @@ import { withLogForm } from "./log_form.js";
 import { PaymentFlow as WasmPaymentFlow } from "../dist/pspkit_wasm.js";
 import { asPspError, PspError } from "./errors.js";
 import { isReady } from "./wasm_state.js";
+import { toHttpRequest } from "./callback_request.js";
 
 function guard(fn) {
   try {
@@ -65,7 +66,9 @@ export class PaymentFlow {
   }
 
   handleCallback(now, request) {
-    return guard(() => this.#inner.handleCallback(now, request));
+    // The body as the framework handed it over (string, Buffer, Uint8Array), headers as Node's
+    // or Fetch's; see callback_request.js.
+    return guard(() => this.#inner.handleCallback(now, toHttpRequest(request)));
   }
 
   stateJson() {

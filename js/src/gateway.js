@@ -6,6 +6,7 @@ import { Gateway as WasmGateway } from "../dist/pspkit_wasm.js";
 import { asPspError, PspError } from "./errors.js";
 import { isReady } from "./wasm_state.js";
 import { withLogForm } from "./log_form.js";
+import { fromFetchRequest, toHttpRequest } from "./callback_request.js";
 
 // The config each Gateway was made from, for `Client.run` (a flow is started from a config). Kept
 // off the instance so it never shows in a log of the object.
@@ -89,12 +90,19 @@ export class Gateway {
     }
   }
 
+  /** `request.body` is the raw body (string, Buffer, Uint8Array); `request.headers` Node's
+   * IncomingHttpHeaders, a Fetch `Headers` or a plain object. */
   parseCallback(request, ctx) {
     try {
-      return withLogForm(this.#inner.parseCallback(request, ctx));
+      return withLogForm(this.#inner.parseCallback(toHttpRequest(request), ctx));
     } catch (e) {
       throw asPspError(e);
     }
+  }
+
+  /** `parseCallback` for a Fetch `Request` (edge handlers, Deno, Bun): reads its body once. */
+  async parseCallbackRequest(request, ctx) {
+    return this.parseCallback(await fromFetchRequest(request), ctx);
   }
 
   capabilities() {

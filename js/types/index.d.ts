@@ -21,6 +21,24 @@ import type {
 
 export type * from "../dist/pspkit_wasm.js";
 
+/**
+ * A callback as a web framework hands it over. `body` must be the raw body the provider sent
+ * (signatures are over its exact bytes): a string, a Buffer or any Uint8Array/ArrayBuffer
+ * (Express `express.raw({ type: "*\/*" })`, Fastify `parseAs: "buffer"`). A parsed object is
+ * refused (`invalid_request`, "pass the raw request body"). `headers`: Node's
+ * `IncomingHttpHeaders` (`string | string[]` values), a Fetch `Headers`, a `Map` or a plain object.
+ */
+export interface CallbackRequest {
+  method: string;
+  url: string;
+  headers?:
+    | Record<string, string | readonly string[] | number | undefined>
+    | Headers
+    | ReadonlyMap<string, string>
+    | Iterable<readonly [string, string]>;
+  body?: string | Uint8Array | ArrayBuffer | ArrayBufferView | null;
+}
+
 /** A provider gateway (DESIGN §2). Every method is synchronous and pure; errors are `PspError`. */
 export declare class Gateway {
   /** Throws `PspError` (`invalid_request`) when the config is incomplete or malformed. */
@@ -30,7 +48,9 @@ export declare class Gateway {
   /** The provider's answer to `op` (the same operation that was built), normalized. */
   parse(op: Operation, response: HttpResponse): Outcome;
   /** Verifies and reads an incoming callback; answer the provider with `event.reply`. */
-  parseCallback(request: HttpRequest, ctx?: Context | null): CallbackEvent;
+  parseCallback(request: CallbackRequest | HttpRequest, ctx?: Context | null): CallbackEvent;
+  /** `parseCallback` for a Fetch `Request` (edge handlers, Deno, Bun): reads the body once. */
+  parseCallbackRequest(request: Request, ctx?: Context | null): Promise<CallbackEvent>;
   capabilities(): Capabilities;
   /** Frees the wasm memory now instead of at garbage collection. */
   free(): void;
@@ -65,10 +85,11 @@ export declare class PspError extends Error {
   };
 }
 
-export interface ClientOptions {
-  /** An existing gateway; or pass `config` to make one. */
-  gateway?: Gateway;
-  config?: GatewayConfig;
+/** A Client needs a gateway: an existing one, or the config to make one from (one of the two). */
+export type ClientOptions = ClientSettings &
+  ({ gateway: Gateway; config?: undefined } | { config: GatewayConfig; gateway?: undefined });
+
+export interface ClientSettings {
   /** Defaults to the global `fetch`. */
   fetch?: typeof fetch;
   /** Per call, covering connect, headers and body. Default 30 000 ms. */
@@ -152,7 +173,7 @@ export declare class FlowRun<End = FlowEnd> {
   /** A callback the provider sent. Resolves with the reply to answer it with (after `onState`);
    * wakes the run so the status call it asks for goes out now. Rejects with `PspError`
    * (`invalid_signature`, ...) when it is not to be trusted: answer the provider with an error. */
-  handleCallback(request: HttpRequest): Promise<Reply>;
+  handleCallback(request: CallbackRequest | HttpRequest): Promise<Reply>;
 }
 
 /** The core's lifecycle driver, sans-I/O: poll for actions, report what happened. Every `now` is
@@ -169,7 +190,7 @@ export declare class PaymentFlow {
   poll(now: string): Action;
   handleResponse(now: string, response: HttpResponse): void;
   handleTransportError(now: string, kind: TransportError): void;
-  handleCallback(now: string, request: HttpRequest): Reply;
+  handleCallback(now: string, request: CallbackRequest | HttpRequest): Reply;
   stateJson(): string;
   state(): FlowState;
   free(): void;

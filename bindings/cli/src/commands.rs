@@ -4,7 +4,6 @@ use std::process::ExitCode;
 
 use pspkit::providers::paystar::history;
 use pspkit::{Context, Gateway, HttpRequest, HttpResponse, Operation, PspError};
-use serde::de::DeserializeOwned;
 
 use crate::args::{read_input, Args};
 
@@ -19,14 +18,10 @@ impl From<PspError> for Failure {
     }
 }
 
-fn load<T: DeserializeOwned>(path: &str, what: &str) -> Result<T, Failure> {
+/// Through the core's one input reader: a typo names its field path (`operation.customer.phone`).
+fn load<T: pspkit::input_error::Input>(path: &str, what: &str) -> Result<T, Failure> {
     let text = read_input(path)?;
-    serde_json::from_str(&text).map_err(|e| {
-        Failure::Psp(PspError::invalid(
-            what,
-            format!("not valid {what} JSON: {e}"),
-        ))
-    })
+    Ok(pspkit::input_error::from_json(what, &text)?)
 }
 
 fn gateway(args: &Args) -> Result<Gateway, Failure> {

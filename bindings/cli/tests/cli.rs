@@ -103,6 +103,23 @@ fn secrets_do_not_leak_into_errors() {
     assert!(!text.contains("tok-secret-xyz"), "{text}");
 }
 
+/// The CLI reads its files through the core's input reader: the field path, not serde's words.
+#[test]
+fn a_bad_operation_file_names_the_field() {
+    let config = temp_file("config4.json", CONFIG);
+    let out = pspkit(
+        &["build", "--config", &config, "--op", "-"],
+        Some(r#"{"type":"get_payout","merchantID":"M"}"#),
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["code"], "invalid_request");
+    assert_eq!(
+        v["message"],
+        r#"unknown field "merchantID" in the operation; expected one of "providerId", "merchantId""#
+    );
+}
+
 #[test]
 fn usage_errors_exit_64() {
     assert_eq!(pspkit(&[], None).status.code(), Some(64));

@@ -8,8 +8,10 @@ use pspkit::{
     Outcome, Payment, Reply,
 };
 
-pub(crate) fn read<T: serde::de::DeserializeOwned>(what: &str, json: &str) -> Result<T, PspError> {
-    serde_json::from_str(json).map_err(|e| pspkit::PspError::invalid(what, e.to_string()).into())
+/// Through the core's one input reader, so a typo names its field path (`operation.customer.phone`)
+/// as in every other language.
+pub(crate) fn read<T: pspkit::input_error::Input>(what: &str, json: &str) -> Result<T, PspError> {
+    pspkit::input_error::from_json(what, json).map_err(PspError::from)
 }
 
 pub(crate) fn write<T: serde::Serialize>(what: &str, value: &T) -> Result<String, PspError> {

@@ -35,14 +35,7 @@ impl Gateway {
     /// Reads the config from its canonical JSON (DESIGN §3).
     #[uniffi::constructor]
     pub fn from_json(config_json: String) -> Result<Self, PspError> {
-        match serde_json::from_str::<GatewayConfig>(&config_json) {
-            Ok(config) => Gateway::new(config),
-            // The core's reading of the same text gives the error its usual wording.
-            Err(e) => Err(match pspkit::Gateway::from_json(&config_json) {
-                Err(core) => core.into(),
-                Ok(_) => pspkit::PspError::invalid("config", e.to_string()).into(),
-            }),
-        }
+        Gateway::new(crate::canonical_json::read("config", &config_json)?)
     }
 
     /// Starts a payment flow (the lifecycle driver) with this gateway's config.

@@ -40,6 +40,30 @@ pub(crate) fn invalid_argument(arg: &str, err: impl std::fmt::Display) -> JsValu
     ))
 }
 
+/// A value from JS read into the model through the core's one input reader
+/// (`pspkit::input_error`), so a typo names its field path in the host's terms
+/// (`operation.customer.phone`) as in every other language. The value crosses as
+/// `JSON.stringify` text, as tsify's own `json` mode does.
+pub(crate) fn read<T>(what: &str, value: JsValue) -> Result<T, JsValue>
+where
+    T: pspkit::input_error::Input,
+{
+    let text = js_sys::JSON::stringify(&value)
+        .ok()
+        .and_then(|t| t.as_string())
+        .ok_or_else(|| {
+            if value.is_undefined() {
+                to_js_error(&PspError::invalid(what, "is missing"))
+            } else {
+                invalid_argument(
+                    what,
+                    "cannot be written as JSON (a BigInt, a function or a cycle?)",
+                )
+            }
+        })?;
+    pspkit::input_error::from_json(what, &text).map_err(|e| to_js_error(&e))
+}
+
 /// Serializing the core's own output to JS failed (should not happen with the model's types).
 pub(crate) fn output_failed(what: &str, err: impl std::fmt::Display) -> JsValue {
     to_js_error(&PspError::bad_response(format!(

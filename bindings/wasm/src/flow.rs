@@ -7,7 +7,7 @@ use pspkit::{CardData, GatewayConfig, HttpRequest, HttpResponse, Operation, Repl
 use tsify::{Ts, Tsify};
 use wasm_bindgen::prelude::*;
 
-use crate::error::{invalid_argument, output_failed, to_js_error};
+use crate::error::{output_failed, read, to_js_error};
 
 // The stored state is the core's `FlowState`: canonical JSON the host keeps and hands back
 // unchanged. Only its stable top-level fields are typed; the rest is the core's business.
@@ -40,7 +40,7 @@ pub struct PaymentFlow {
 }
 
 fn config(config: Ts<GatewayConfig>) -> Result<GatewayConfig, JsValue> {
-    config.to_rust().map_err(|e| invalid_argument("config", e))
+    read("config", config.into())
 }
 
 #[wasm_bindgen]
@@ -54,11 +54,9 @@ impl PaymentFlow {
         now: &str,
     ) -> Result<PaymentFlow, JsValue> {
         let config = self::config(config)?;
-        let create = create
-            .to_rust()
-            .map_err(|e| invalid_argument("operation", e))?;
+        let create: Operation = read("operation", create.into())?;
         let options = match options {
-            Some(o) => o.to_rust().map_err(|e| invalid_argument("options", e))?,
+            Some(o) => read("options", o.into())?,
             None => FlowOptions::default(),
         };
         let inner = pspkit::flow::PaymentFlow::start(config, create, options, now)
@@ -78,7 +76,7 @@ impl PaymentFlow {
         let config = self::config(config)?;
         let inner = match card {
             Some(card) => {
-                let card = card.to_rust().map_err(|e| invalid_argument("card", e))?;
+                let card: CardData = read("card", card.into())?;
                 pspkit::flow::PaymentFlow::resume_json_with_card(config, state_json, card)
             }
             None => pspkit::flow::PaymentFlow::resume_json(config, state_json),
@@ -91,7 +89,7 @@ impl PaymentFlow {
     /// `invalid_request` naming the field when it is not the card the flow started with.
     #[wasm_bindgen(js_name = supplyCard)]
     pub fn supply_card(&mut self, card: Ts<CardData>) -> Result<(), JsValue> {
-        let card = card.to_rust().map_err(|e| invalid_argument("card", e))?;
+        let card: CardData = read("card", card.into())?;
         self.inner.supply_card(card).map_err(|e| to_js_error(&e))
     }
 
@@ -128,9 +126,7 @@ impl PaymentFlow {
         now: &str,
         response: Ts<HttpResponse>,
     ) -> Result<(), JsValue> {
-        let response = response
-            .to_rust()
-            .map_err(|e| invalid_argument("response", e))?;
+        let response: HttpResponse = read("response", response.into())?;
         self.inner
             .handle_response(now, &response)
             .map_err(|e| to_js_error(&e))
@@ -144,7 +140,7 @@ impl PaymentFlow {
         now: &str,
         kind: Ts<TransportError>,
     ) -> Result<(), JsValue> {
-        let kind = kind.to_rust().map_err(|e| invalid_argument("kind", e))?;
+        let kind: TransportError = read("kind", kind.into())?;
         self.inner
             .handle_transport_error(now, kind)
             .map_err(|e| to_js_error(&e))
@@ -159,9 +155,7 @@ impl PaymentFlow {
         now: &str,
         request: Ts<HttpRequest>,
     ) -> Result<Ts<Reply>, JsValue> {
-        let request = request
-            .to_rust()
-            .map_err(|e| invalid_argument("request", e))?;
+        let request: HttpRequest = read("request", request.into())?;
         let reply = self
             .inner
             .handle_callback(now, &request)

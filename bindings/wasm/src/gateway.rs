@@ -7,7 +7,7 @@ use pspkit::{
 use tsify::{Ts, Tsify};
 use wasm_bindgen::prelude::*;
 
-use crate::error::{invalid_argument, output_failed, to_js_error};
+use crate::error::{output_failed, read, to_js_error};
 
 /// A provider gateway made from a `GatewayConfig`. Holds the validated config only; no state
 /// changes between calls, so one instance can serve any number of payments.
@@ -18,7 +18,7 @@ pub struct Gateway {
 
 fn context(ctx: Option<Ts<Context>>) -> Result<Context, JsValue> {
     match ctx {
-        Some(c) => c.to_rust().map_err(|e| invalid_argument("context", e)),
+        Some(c) => read("context", c.into()),
         None => Ok(Context::default()),
     }
 }
@@ -29,9 +29,7 @@ impl Gateway {
     /// (`invalid_request`) otherwise.
     #[wasm_bindgen(constructor)]
     pub fn new(config: Ts<GatewayConfig>) -> Result<Gateway, JsValue> {
-        let config = config
-            .to_rust()
-            .map_err(|e| invalid_argument("config", e))?;
+        let config: GatewayConfig = read("config", config.into())?;
         let inner = pspkit::Gateway::new(config).map_err(|e| to_js_error(&e))?;
         Ok(Gateway { inner })
     }
@@ -42,7 +40,7 @@ impl Gateway {
         op: Ts<Operation>,
         ctx: Option<Ts<Context>>,
     ) -> Result<Ts<HttpRequest>, JsValue> {
-        let op = op.to_rust().map_err(|e| invalid_argument("operation", e))?;
+        let op: Operation = read("operation", op.into())?;
         let ctx = context(ctx)?;
         let request = self.inner.build(&op, &ctx).map_err(|e| to_js_error(&e))?;
         request.into_ts().map_err(|e| output_failed("request", e))
@@ -70,10 +68,8 @@ impl Gateway {
         op: Ts<Operation>,
         response: Ts<HttpResponse>,
     ) -> Result<Ts<Outcome>, JsValue> {
-        let op = op.to_rust().map_err(|e| invalid_argument("operation", e))?;
-        let response = response
-            .to_rust()
-            .map_err(|e| invalid_argument("response", e))?;
+        let op: Operation = read("operation", op.into())?;
+        let response: HttpResponse = read("response", response.into())?;
         let outcome = self
             .inner
             .parse(&op, &response)
@@ -88,9 +84,9 @@ impl Gateway {
     #[wasm_bindgen(js_name = parseJson, skip_typescript)]
     pub fn parse_json(&self, op: &str, response: &str) -> Result<String, JsValue> {
         let op: Operation =
-            serde_json::from_str(op).map_err(|e| invalid_argument("operation", e))?;
+            pspkit::input_error::from_json("operation", op).map_err(|e| to_js_error(&e))?;
         let response: HttpResponse =
-            serde_json::from_str(response).map_err(|e| invalid_argument("response", e))?;
+            pspkit::input_error::from_json("response", response).map_err(|e| to_js_error(&e))?;
         let outcome = self
             .inner
             .parse(&op, &response)
@@ -136,9 +132,7 @@ impl Gateway {
         request: Ts<HttpRequest>,
         ctx: Option<Ts<Context>>,
     ) -> Result<Ts<CallbackEvent>, JsValue> {
-        let request = request
-            .to_rust()
-            .map_err(|e| invalid_argument("request", e))?;
+        let request: HttpRequest = read("request", request.into())?;
         let ctx = context(ctx)?;
         let event = self
             .inner

@@ -134,7 +134,12 @@ fn config_errors_are_invalid_request() {
         Some("invalid_request")
     );
     let message = prop(&e, "message").as_string().unwrap();
-    assert!(message.starts_with("config:"), "{message}");
+    assert!(
+        message.starts_with(
+            r#"config.provider: unknown value "no-such-psp"; expected one of "paystar","#
+        ),
+        "{message}"
+    );
 
     let e = expect_psp_error(Gateway::new(Ts::new_unchecked(JsValue::from(5))));
     assert_eq!(
@@ -151,10 +156,26 @@ fn a_malformed_operation_is_invalid_request_not_a_panic() {
         prop(&e, "code").as_string().as_deref(),
         Some("invalid_request")
     );
-    assert!(prop(&e, "message")
-        .as_string()
-        .unwrap()
-        .starts_with("operation:"));
+    let message = prop(&e, "message").as_string().unwrap();
+    assert!(
+        message.starts_with(
+            r#"operation.type: unknown value "teleport"; expected one of "create_deposit","#
+        ),
+        "{message}"
+    );
+    // A nested typo names its path, in the host's terms (not a Rust type, not a position).
+    let e = expect_psp_error(gw.build(
+        ts(
+            &json!({"type": "create_deposit", "merchantId": "M", "amount": "1.00",
+                   "currency": "USD", "customer": {"phon": "1"}}),
+        ),
+        None,
+    ));
+    let message = prop(&e, "message").as_string().unwrap();
+    assert!(
+        message.starts_with(r#"unknown field "phon" in operation.customer; expected one of"#),
+        "{message}"
+    );
     // The instance still works after a thrown error (nothing leaked into a broken state).
     assert!(gw
         .build(ts(&json!({"type": "get_payout", "providerId": "P"})), None)

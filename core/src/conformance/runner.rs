@@ -117,13 +117,10 @@ fn run_case(file: &Map<String, Value>, case: &Map<String, Value>) -> Result<(), 
     let op_value = case
         .get("build")
         .ok_or("a case needs \"build\" or \"callback\"")?;
-    let op: Operation = match serde_json::from_value(op_value.clone()) {
+    let op: Operation = match crate::input_error::from_value("operation", op_value.clone()) {
         Ok(op) => op,
         // An operation the model cannot even represent is the caller's mistake.
-        Err(e) => {
-            let err = PspError::invalid("operation", e.to_string());
-            return settle_error(err, expect_error, "operation");
-        }
+        Err(err) => return settle_error(err, expect_error, "operation"),
     };
 
     let response = case.get("response");

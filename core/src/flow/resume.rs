@@ -56,14 +56,12 @@ impl PaymentFlow {
     /// [`resume`](Self::resume) from the JSON written by [`state_json`](Self::state_json).
     pub fn resume_json(config: GatewayConfig, state_json: &str) -> Result<PaymentFlow> {
         // The version first, so that an old state gets "wrong version", not a field error.
-        let value: serde_json::Value = serde_json::from_str(state_json)
-            .map_err(|e| PspError::invalid("state", crate::serde_error::describe(&e)))?;
+        let value: serde_json::Value = crate::input_error::from_json("state", state_json)?;
         match value.get("version").and_then(serde_json::Value::as_u64) {
             Some(v) => check_version(u32::try_from(v).unwrap_or(u32::MAX))?,
             None => return Err(PspError::invalid("state.version", "is missing")),
         }
-        let state: FlowState = serde_json::from_value(value)
-            .map_err(|e| PspError::invalid("state", crate::serde_error::describe(&e)))?;
+        let state: FlowState = crate::input_error::from_value("state", value)?;
         PaymentFlow::resume(config, state)
     }
 

@@ -322,6 +322,9 @@ impl OrderRef {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[cfg_attr(feature = "uniffi", uniffi::export(Debug, Display))]
 pub struct BalanceQuery {
+    /// ISO 4217 code. Required by PayStar (its balance call takes a mandatory `?currency=`; a
+    /// query without it is refused as `invalid_request` naming `currency`); DPay answers every
+    /// currency without it. Optional here because the model is shared by every provider.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub currency: Option<String>,

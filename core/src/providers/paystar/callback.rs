@@ -43,7 +43,8 @@ pub fn parse(config: &PaystarConfig, request: &HttpRequest) -> Result<CallbackEv
     // The order id and status are words, not numbers: a number there is no answer PayStar
     // documents, and confirming an order named by it would act on a malformed callback.
     let external_id = crate::json_read::string_field(&map, id_key, "PayStar callback")?
-        .ok_or_else(|| PspError::bad_response(format!("callback field {id_key} is missing")))?;
+        // Named by its documented spelling: `externald` is only the alias read when it is absent.
+        .ok_or_else(|| PspError::bad_response("callback field externalId is missing"))?;
     let status = crate::json_read::string_field(&map, "status", "PayStar callback")?
         .ok_or_else(|| PspError::bad_response("callback field status is missing"))?;
     let amount = raw_text("amount")?;
@@ -137,4 +138,22 @@ fn signing_key(config: &PaystarConfig, direction: Direction) -> Result<Secret> {
             "is required to verify callbacks when no privateKey is configured for that pipeline",
         )
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The id is named as PayStar documents it, not by the misspelling also accepted.
+    #[test]
+    fn a_missing_id_is_named_externalid() {
+        let request = HttpRequest {
+            method: "POST".to_owned(),
+            url: "/cb".to_owned(),
+            headers: Default::default(),
+            body: r#"{"status":"Success","amount":"1","orderType":"Deposit"}"#.to_owned(),
+        };
+        let err = parse(&PaystarConfig::default(), &request).unwrap_err();
+        assert_eq!(err.message, "callback field externalId is missing");
+    }
 }

@@ -1,0 +1,417 @@
+//! Reading what a host hands over (config, operation, context, callback request, stored state)
+//! with errors in the host's terms: the field path as the host wrote it (`operation.customer.phone`),
+//! the JSON names and kinds (`an integer`, `an object`), never a Rust type path, a serde position
+//! (`at line 0 column 0`) or the offending value (it may be a secret or a card number). Every
+//! binding (wasm, uniffi, CLI) reads its input through [`from_json`] or [`from_value`], so one
+//! typo reads the same in every language.
+//!
+//! serde's internally tagged enums (`Operation` by `type`, `GatewayConfig` by `provider`) buffer
+//! their content before reading it, which loses the path of anything inside; [`Input`] is how
+//! those two are read variant by variant, so a nested typo still says where it is.
+
+use serde::de::DeserializeOwned;
+use serde_json::{Map, Value};
+
+use crate::config::GatewayConfig;
+use crate::error::{echo, PspError, Result};
+use crate::model::Operation;
+
+/// One field of user input that did not fit the model. `path` starts with what the input is
+/// (`operation`, `config`, `state`, `request`).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum InputError {
+    #[error("{what} is not valid JSON: {reason} at {position}")]
+    NotJson {
+        what: String,
+        reason: String,
+        position: String,
+    },
+    #[error("{path}: is missing")]
+    Missing { path: String },
+    #[error("unknown field {field} in {place}; expected {expected}")]
+    UnknownField {
+        place: String,
+        field: String,
+        expected: String,
+    },
+    #[error("{path}: unknown value {value}; expected {expected}")]
+    UnknownValue {
+        path: String,
+        value: String,
+        expected: String,
+    },
+    #[error("{path}: must be {expected}, got {got}")]
+    WrongType {
+        path: String,
+        expected: String,
+        got: String,
+    },
+    #[error("{path}: given twice")]
+    Duplicate { path: String },
+    #[error("{path}: {rule}")]
+    Rule { path: String, rule: String },
+}
+
+impl From<InputError> for PspError {
+    fn from(e: InputError) -> Self {
+        PspError::new(crate::error::ErrorCode::InvalidRequest, e.to_string())
+    }
+}
+
+/// A model type read from user input. Plain structs use serde with path tracking; the tagged
+/// enums dispatch on their tag first.
+pub trait Input: DeserializeOwned {
+    fn read(value: Value, path: &str) -> std::result::Result<Self, InputError> {
+        plain(value, path)
+    }
+
+    /// From JSON text. Plain types stream from the text (no `Value` in between: the wasm
+    /// `parse` hot path reads a response this way); the tagged enums go through `read`.
+    fn read_json(text: &str, path: &str) -> std::result::Result<Self, InputError> {
+        let mut de = serde_json::Deserializer::from_str(text);
+        let value = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+            let inner = join(path, &e.path().to_string());
+            let e = e.into_inner();
+            if e.is_syntax() || e.is_eof() {
+                not_json(path, &e)
+            } else {
+                describe(&inner, without_position(&e.to_string()))
+            }
+        })?;
+        de.end().map_err(|e| not_json(path, &e))?;
+        Ok(value)
+    }
+}
+
+/// Reads `T` from JSON text; `what` names the input in messages (`operation`, `config`).
+pub fn from_json<T: Input>(what: &str, text: &str) -> Result<T> {
+    T::read_json(text, what).map_err(PspError::from)
+}
+
+/// serde_json's message without its ` at line L column C` tail.
+fn without_position(text: &str) -> &str {
+    text.rfind(" at line ").map_or(text, |at| &text[..at])
+}
+
+/// `read_json` for the tagged enums: the whole text as a `Value`, then `read`.
+fn tagged_json<T: Input>(text: &str, path: &str) -> std::result::Result<T, InputError> {
+    let value: Value = serde_json::from_str(text).map_err(|e| not_json(path, &e))?;
+    T::read(value, path)
+}
+
+/// Reads `T` from a JSON value already parsed.
+pub fn from_value<T: Input>(what: &str, value: Value) -> Result<T> {
+    T::read(value, what).map_err(PspError::from)
+}
+
+fn not_json(what: &str, e: &serde_json::Error) -> InputError {
+    let reason = without_position(&e.to_string()).to_owned();
+    let position = if e.line() <= 1 {
+        format!("character {}", e.column())
+    } else {
+        format!("line {}, character {}", e.line(), e.column())
+    };
+    InputError::NotJson {
+        what: what.to_owned(),
+        reason,
+        position,
+    }
+}
+
+fn plain<T: DeserializeOwned>(value: Value, path: &str) -> std::result::Result<T, InputError> {
+    serde_path_to_error::deserialize(value).map_err(|e| {
+        let inner = join(path, &e.path().to_string());
+        describe(&inner, &e.into_inner().to_string())
+    })
+}
+
+/// `operation` + `customer.phone` → `operation.customer.phone`; serde_path_to_error writes the
+/// root as `.`.
+fn join(root: &str, tail: &str) -> String {
+    match tail {
+        "" | "." => root.to_owned(),
+        t if t.starts_with('[') => format!("{root}{t}"),
+        t => format!("{root}.{t}"),
+    }
+}
+
+/// The names serde puts in backticks (field and variant names, never values it quotes).
+fn ticked(text: &str) -> Vec<&str> {
+    text.split('`').skip(1).step_by(2).collect()
+}
+
+fn one_of(names: &[&str]) -> String {
+    match names {
+        [] => "no fields here".to_owned(),
+        [one] => echo(one),
+        many => format!(
+            "one of {}",
+            many.iter().map(|n| echo(n)).collect::<Vec<_>>().join(", ")
+        ),
+    }
+}
+
+/// serde's data-error sentence for the field at `path`, in the host's terms.
+fn describe(path: &str, msg: &str) -> InputError {
+    let path = path.to_owned();
+    if let Some(rest) = msg.strip_prefix("missing field ") {
+        let name = ticked(rest).first().copied().unwrap_or("");
+        return InputError::Missing {
+            path: join(&path, name),
+        };
+    }
+    if let Some(rest) = msg.strip_prefix("duplicate field ") {
+        let name = ticked(rest).first().copied().unwrap_or("");
+        return InputError::Duplicate {
+            path: join(&path, name),
+        };
+    }
+    if let Some(rest) = msg.strip_prefix("unknown field ") {
+        let names = ticked(rest);
+        // serde_path_to_error's path ends at the unknown key itself; the place is its object.
+        let name = names.first().copied().unwrap_or("");
+        let path = path
+            .strip_suffix(name)
+            .and_then(|p| p.strip_suffix('.'))
+            .map_or(path.clone(), str::to_owned);
+        let place = if path.contains(['.', '[']) {
+            path
+        } else {
+            format!("the {path}")
+        };
+        return InputError::UnknownField {
+            place,
+            field: echo(name),
+            expected: one_of(names.get(1..).unwrap_or_default()),
+        };
+    }
+    if let Some(rest) = msg.strip_prefix("unknown variant ") {
+        let names = ticked(rest);
+        return InputError::UnknownValue {
+            path,
+            value: echo(names.first().copied().unwrap_or("")),
+            expected: one_of(names.get(1..).unwrap_or_default()),
+        };
+    }
+    for prefix in ["invalid type: ", "invalid value: "] {
+        if let Some(rest) = msg.strip_prefix(prefix) {
+            let (got, expected) = rest.rsplit_once(", expected ").unwrap_or((rest, ""));
+            return InputError::WrongType {
+                path,
+                expected: json_kind_expected(expected),
+                got: json_kind_got(got),
+            };
+        }
+    }
+    if let Some(rest) = msg.strip_prefix("invalid length ") {
+        let expected = rest.split_once(", expected ").map_or("", |(_, e)| e);
+        return InputError::Rule {
+            path,
+            rule: format!(
+                "wrong number of items; expected {}",
+                json_kind_expected(expected)
+            ),
+        };
+    }
+    // The model's own `Error::custom` sentences (`not an RFC 3339 UTC timestamp`); they name no
+    // value, but are masked and capped like any echo all the same.
+    InputError::Rule {
+        path,
+        rule: crate::card::redact_pans(msg).chars().take(160).collect(),
+    }
+}
+
+/// What serde says it expected (`i64`, `struct PaymentOrder`, `a sequence`) as a JSON kind.
+fn json_kind_expected(expected: &str) -> String {
+    let e = expected.trim();
+    let kind = match e {
+        "i8" | "i16" | "i32" | "i64" | "i128" | "isize" => "an integer",
+        "u8" | "u16" | "u32" | "u64" | "u128" | "usize" => "a non-negative integer",
+        "f32" | "f64" => "a number",
+        "a string" | "string" | "a borrowed string" | "a char" => "a string",
+        "a boolean" | "bool" => "true or false",
+        "a sequence" | "sequence" => "an array",
+        "a map" | "map" | "unit" => "an object",
+        _ if e.starts_with("struct ")
+            || e.starts_with("internally tagged enum ")
+            || e.starts_with("adjacently tagged enum ") =>
+        {
+            "an object"
+        }
+        _ if e.starts_with("tuple") || e.starts_with("an array") => "an array",
+        _ if e.starts_with("enum ") || e.starts_with("variant ") => "one of the documented values",
+        // A visitor's own `expecting` sentence (the model's custom types) reads as English.
+        _ if !e.is_empty() && !e.contains("::") => return e.to_owned(),
+        _ => "another kind of value",
+    };
+    kind.to_owned()
+}
+
+/// What serde says it found (`string "…"`, `integer `5``, `map`) as a JSON kind, without the
+/// value itself.
+fn json_kind_got(got: &str) -> String {
+    let g = got.trim();
+    let kind = if g.starts_with("string") || g.starts_with("char") {
+        "a string"
+    } else if g.starts_with("integer") {
+        "an integer"
+    } else if g.starts_with("floating point") {
+        "a number with a fraction"
+    } else if g.starts_with("boolean") {
+        "true or false"
+    } else if g.starts_with("map") {
+        "an object"
+    } else if g.starts_with("sequence") {
+        "an array"
+    } else if g.starts_with("unit") || g.starts_with("null") || g == "Option value" {
+        "null"
+    } else {
+        "another kind of value"
+    };
+    kind.to_owned()
+}
+
+/// Splits the tag off an internally tagged object: the tag's text and the rest.
+fn split_tag(
+    value: Value,
+    path: &str,
+    tag: &str,
+    known: &[&str],
+) -> std::result::Result<(String, Value), InputError> {
+    let mut map: Map<String, Value> = match value {
+        Value::Object(map) => map,
+        other => {
+            return Err(InputError::WrongType {
+                path: path.to_owned(),
+                expected: "an object".to_owned(),
+                got: json_kind_got(kind_of(&other)),
+            })
+        }
+    };
+    match map.remove(tag) {
+        Some(Value::String(t)) if known.contains(&t.as_str()) => Ok((t, Value::Object(map))),
+        Some(Value::String(t)) => Err(InputError::UnknownValue {
+            path: join(path, tag),
+            value: echo(&t),
+            expected: one_of(known),
+        }),
+        Some(other) => Err(InputError::WrongType {
+            path: join(path, tag),
+            expected: "a string".to_owned(),
+            got: json_kind_got(kind_of(&other)),
+        }),
+        None => Err(InputError::Missing {
+            path: join(path, tag),
+        }),
+    }
+}
+
+fn kind_of(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "boolean",
+        Value::Number(n) if n.is_f64() => "floating point",
+        Value::Number(_) => "integer",
+        Value::String(_) => "string",
+        Value::Array(_) => "sequence",
+        Value::Object(_) => "map",
+    }
+}
+
+/// The `type` values of [`Operation`], in its declaration order.
+pub const OPERATION_TYPES: [&str; 12] = [
+    "create_deposit",
+    "create_payout",
+    "create_reverse_deposit",
+    "get_deposit",
+    "get_payout",
+    "get_balance",
+    "validate_payout",
+    "process_payout",
+    "open_session",
+    "list_deposits",
+    "list_payouts",
+    "get_balance_report",
+];
+
+impl Input for Operation {
+    fn read_json(text: &str, path: &str) -> std::result::Result<Self, InputError> {
+        tagged_json(text, path)
+    }
+
+    fn read(value: Value, path: &str) -> std::result::Result<Self, InputError> {
+        let (tag, rest) = split_tag(value, path, "type", &OPERATION_TYPES)?;
+        Ok(match tag.as_str() {
+            "create_deposit" => Operation::CreateDeposit(plain(rest, path)?),
+            "create_payout" => Operation::CreatePayout(plain(rest, path)?),
+            "create_reverse_deposit" => Operation::CreateReverseDeposit(plain(rest, path)?),
+            "get_deposit" => Operation::GetDeposit(plain(rest, path)?),
+            "get_payout" => Operation::GetPayout(plain(rest, path)?),
+            "get_balance" => Operation::GetBalance(plain(rest, path)?),
+            "validate_payout" => Operation::ValidatePayout(plain(rest, path)?),
+            "process_payout" => Operation::ProcessPayout(plain(rest, path)?),
+            "list_deposits" => Operation::ListDeposits(plain(rest, path)?),
+            "list_payouts" => Operation::ListPayouts(plain(rest, path)?),
+            "get_balance_report" => Operation::GetBalanceReport(plain(rest, path)?),
+            // `open_session` carries nothing; serde decides what it tolerates beside the tag.
+            _ => {
+                let mut map = match rest {
+                    Value::Object(map) => map,
+                    _ => Map::new(),
+                };
+                map.insert("type".to_owned(), Value::String(tag));
+                plain(Value::Object(map), path)?
+            }
+        })
+    }
+}
+
+/// The `provider` values of [`GatewayConfig`], in its declaration order.
+pub const PROVIDERS: [&str; 6] = [
+    "paystar",
+    "paystar_butler",
+    "paystar_corefy",
+    "paystar_paynet",
+    "dpay",
+    "tupay",
+];
+
+impl Input for GatewayConfig {
+    fn read_json(text: &str, path: &str) -> std::result::Result<Self, InputError> {
+        tagged_json(text, path)
+    }
+
+    fn read(value: Value, path: &str) -> std::result::Result<Self, InputError> {
+        let (tag, rest) = split_tag(value, path, "provider", &PROVIDERS)?;
+        Ok(match tag.as_str() {
+            "paystar" => GatewayConfig::Paystar(plain(rest, path)?),
+            "paystar_butler" => GatewayConfig::PaystarButler(plain(rest, path)?),
+            "paystar_corefy" => GatewayConfig::PaystarCorefy(plain(rest, path)?),
+            "paystar_paynet" => GatewayConfig::PaystarPaynet(plain(rest, path)?),
+            "dpay" => GatewayConfig::Dpay(plain(rest, path)?),
+            _ => GatewayConfig::Tupay(plain(rest, path)?),
+        })
+    }
+}
+
+impl Input for crate::model::HttpRequest {}
+impl Input for crate::model::HttpResponse {}
+impl Input for crate::model::Context {}
+impl Input for crate::model::CardData {}
+impl Input for crate::model::PaymentOrder {}
+impl Input for crate::model::OrderRef {}
+impl Input for crate::flow::FlowOptions {}
+impl Input for crate::flow::TransportError {}
+impl Input for crate::flow::FlowState {}
+impl Input for Value {}
+// Outputs, for hosts that store them and read them back (the bindings' `*_from_json`).
+impl Input for crate::model::Outcome {}
+impl Input for crate::model::Payment {}
+impl Input for crate::model::CallbackEvent {}
+impl Input for crate::model::Capabilities {}
+impl Input for crate::model::Reply {}
+impl Input for crate::flow::Action {}
+
+#[cfg(test)]
+#[path = "input_error_tests.rs"]
+mod tests;
