@@ -319,7 +319,7 @@ fn kind_of(v: &Value) -> &'static str {
 }
 
 /// The `type` values of [`Operation`], in its declaration order.
-pub const OPERATION_TYPES: [&str; 12] = [
+pub const OPERATION_TYPES: [&str; 13] = [
     "create_deposit",
     "create_payout",
     "create_reverse_deposit",
@@ -332,6 +332,7 @@ pub const OPERATION_TYPES: [&str; 12] = [
     "list_deposits",
     "list_payouts",
     "get_balance_report",
+    "refund_deposit",
 ];
 
 impl Input for Operation {
@@ -353,6 +354,7 @@ impl Input for Operation {
             "list_deposits" => Operation::ListDeposits(plain(rest, path)?),
             "list_payouts" => Operation::ListPayouts(plain(rest, path)?),
             "get_balance_report" => Operation::GetBalanceReport(plain(rest, path)?),
+            "refund_deposit" => Operation::RefundDeposit(plain(rest, path)?),
             // `open_session` carries nothing; serde decides what it tolerates beside the tag.
             _ => {
                 let mut map = match rest {
@@ -367,12 +369,19 @@ impl Input for Operation {
 }
 
 /// The `provider` values of [`GatewayConfig`], in its declaration order.
-pub const PROVIDERS: [&str; 6] = [
+/// Only the providers this build carries (a one-provider wasm compiles the others out).
+pub const PROVIDERS: &[&str] = &[
+    #[cfg(feature = "paystar")]
     "paystar",
+    #[cfg(feature = "paystar_butler")]
     "paystar_butler",
+    #[cfg(feature = "paystar_corefy")]
     "paystar_corefy",
+    #[cfg(feature = "paystar_paynet")]
     "paystar_paynet",
+    #[cfg(feature = "dpay")]
     "dpay",
+    #[cfg(feature = "tupay")]
     "tupay",
 ];
 
@@ -382,14 +391,28 @@ impl Input for GatewayConfig {
     }
 
     fn read(value: Value, path: &str) -> std::result::Result<Self, InputError> {
-        let (tag, rest) = split_tag(value, path, "provider", &PROVIDERS)?;
+        let (tag, rest) = split_tag(value, path, "provider", PROVIDERS)?;
         Ok(match tag.as_str() {
+            #[cfg(feature = "paystar")]
             "paystar" => GatewayConfig::Paystar(plain(rest, path)?),
+            #[cfg(feature = "paystar_butler")]
             "paystar_butler" => GatewayConfig::PaystarButler(plain(rest, path)?),
+            #[cfg(feature = "paystar_corefy")]
             "paystar_corefy" => GatewayConfig::PaystarCorefy(plain(rest, path)?),
+            #[cfg(feature = "paystar_paynet")]
             "paystar_paynet" => GatewayConfig::PaystarPaynet(plain(rest, path)?),
+            #[cfg(feature = "dpay")]
             "dpay" => GatewayConfig::Dpay(plain(rest, path)?),
-            _ => GatewayConfig::Tupay(plain(rest, path)?),
+            #[cfg(feature = "tupay")]
+            "tupay" => GatewayConfig::Tupay(plain(rest, path)?),
+            // `split_tag` admits only the names in PROVIDERS, each matched above.
+            other => {
+                return Err(InputError::UnknownValue {
+                    path: join(path, "provider"),
+                    value: echo(other),
+                    expected: one_of(PROVIDERS),
+                })
+            }
         })
     }
 }
@@ -404,6 +427,8 @@ impl Input for crate::flow::FlowOptions {}
 impl Input for crate::flow::TransportError {}
 impl Input for crate::flow::FlowState {}
 impl Input for Value {}
+/// Header maps that cross on their own (the wasm and C-ABI `parse` paths pass them apart from the body).
+impl Input for std::collections::BTreeMap<String, String> {}
 // Outputs, for hosts that store them and read them back (the bindings' `*_from_json`).
 impl Input for crate::model::Outcome {}
 impl Input for crate::model::Payment {}

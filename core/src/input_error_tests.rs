@@ -179,6 +179,7 @@ fn tag_tables_match_serde() {
         r#"{"type":"list_deposits","from":"a","to":"b"}"#.to_owned(),
         r#"{"type":"list_payouts","from":"a","to":"b","page":2}"#.to_owned(),
         r#"{"type":"get_balance_report","from":"a","to":"b"}"#.to_owned(),
+        r#"{"type":"refund_deposit","merchantId":"M","providerId":"P"}"#.to_owned(),
     ];
     assert_eq!(ops.len(), OPERATION_TYPES.len());
     for (json, kind) in ops.iter().zip(OPERATION_TYPES) {
@@ -201,7 +202,7 @@ fn tag_tables_match_serde() {
         match (serde, ours) {
             (Ok(s), Ok(o)) => {
                 assert!(s == o, "{json}");
-                assert_eq!(o.provider_id(), id);
+                assert_eq!(o.provider_id(), *id);
             }
             // A config missing a required field fails both ways, and ours says which.
             (Err(_), Err(e)) => assert!(e.message.starts_with("config."), "{}", e.message),

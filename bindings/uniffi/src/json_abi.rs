@@ -78,34 +78,10 @@ unsafe fn text<'a>(what: &str, ptr: *const u8, len: usize) -> Result<&'a str, Ps
     std::str::from_utf8(bytes).map_err(|_| PspError::invalid(what, "is not valid UTF-8 text"))
 }
 
-/// Reads one model value from its canonical JSON, with a message in the caller's terms: the
-/// field serde names and the kind of problem, no Rust type names and no text positions (the
-/// text was written by `json.dumps`, not by the user). The core's own reader, once it names
-/// field paths, replaces this.
-fn read<T: serde::de::DeserializeOwned>(what: &str, json: &str) -> Result<T, PspError> {
-    serde_json::from_str(json).map_err(|e| PspError::invalid(what, describe(&e)))
-}
-
-fn describe(e: &serde_json::Error) -> String {
-    let msg = e.to_string();
-    let msg = msg.split(" at line ").next().unwrap_or(&msg);
-    let named = msg.split('`').nth(1);
-    let kind = [
-        "missing field",
-        "unknown field",
-        "unknown variant",
-        "duplicate field",
-    ]
-    .into_iter()
-    .find(|k| msg.starts_with(k));
-    match (kind, named) {
-        (Some("unknown variant"), Some(name)) => format!("unknown value `{name}`"),
-        (Some(kind), Some(name)) => format!("{kind} `{name}`"),
-        _ if e.is_syntax() || e.is_eof() => "is not valid JSON".to_owned(),
-        // serde's text here may quote the value (a secret, a card number) and name Rust
-        // types (`u16`, `a map`): neither belongs in the message.
-        _ => "has a field of the wrong type or value".to_owned(),
-    }
+/// Reads one model value from its canonical JSON through the core's one input reader, so a
+/// typo names its field path in the caller's terms, as in every other language.
+fn read<T: pspkit::input_error::Input>(what: &str, json: &str) -> Result<T, PspError> {
+    pspkit::input_error::from_json(what, json)
 }
 
 fn context(json: &str) -> Result<Context, PspError> {

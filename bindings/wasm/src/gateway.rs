@@ -52,11 +52,11 @@ impl Gateway {
     #[wasm_bindgen(js_name = buildJson, skip_typescript)]
     pub fn build_json(&self, op: &str, ctx: &str) -> Result<String, JsValue> {
         let op: Operation =
-            serde_json::from_str(op).map_err(|e| invalid_argument("operation", e))?;
+            pspkit::input_error::from_json("operation", op).map_err(|e| to_js_error(&e))?;
         let ctx: Context = if ctx.is_empty() {
             Context::default()
         } else {
-            serde_json::from_str(ctx).map_err(|e| invalid_argument("context", e))?
+            pspkit::input_error::from_json("context", ctx).map_err(|e| to_js_error(&e))?
         };
         let request = self.inner.build(&op, &ctx).map_err(|e| to_js_error(&e))?;
         serde_json::to_string(&request).map_err(|e| output_failed("request", e))
@@ -107,11 +107,12 @@ impl Gateway {
         body: String,
     ) -> Result<String, JsValue> {
         let op: Operation =
-            serde_json::from_str(op).map_err(|e| invalid_argument("operation", e))?;
+            pspkit::input_error::from_json("operation", op).map_err(|e| to_js_error(&e))?;
         let headers = if headers.is_empty() {
             Default::default()
         } else {
-            serde_json::from_str(headers).map_err(|e| invalid_argument("response.headers", e))?
+            pspkit::input_error::from_json("response.headers", headers)
+                .map_err(|e| to_js_error(&e))?
         };
         let response = HttpResponse {
             status,
