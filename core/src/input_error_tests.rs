@@ -59,7 +59,7 @@ fn bad_operations_name_the_field_in_the_hosts_terms() {
         ),
         (
             r#"{"type":"create_deposits"}"#.to_owned(),
-            r#"operation.type: unknown value "create_deposits"; expected one of "create_deposit", "create_payout", "create_reverse_deposit", "get_deposit", "get_payout", "get_balance", "validate_payout", "process_payout", "open_session", "list_deposits", "list_payouts", "get_balance_report""#,
+            r#"operation.type: unknown value "create_deposits"; expected one of "create_deposit", "create_payout", "create_reverse_deposit", "get_deposit", "get_payout", "get_balance", "validate_payout", "process_payout", "open_session", "list_deposits", "list_payouts", "get_balance_report", "refund_deposit""#,
         ),
         (
             r#"{"type":7}"#.to_owned(),
