@@ -96,6 +96,15 @@ fn without_position(text: &str) -> &str {
 /// `read_json` for the tagged enums: the whole text as a `Value`, then `read`.
 fn tagged_json<T: Input>(text: &str, path: &str) -> std::result::Result<T, InputError> {
     let value: Value = serde_json::from_str(text).map_err(|e| not_json(path, &e))?;
+    // A `Value` keeps the last of two equal keys, where serde's derived reading refuses them:
+    // the hand-read tagged enums must refuse them too, or `{"depositToken":"a","depositToken":"b"}`
+    // would quietly pick one (found by the config_json fuzz target).
+    if let Some(key) = crate::duplicate_keys::json_duplicate(text) {
+        return Err(InputError::Rule {
+            path: path.to_owned(),
+            rule: format!("names the field {} twice", echo(&key)),
+        });
+    }
     T::read(value, path)
 }
 

@@ -210,3 +210,16 @@ fn tag_tables_match_serde() {
         }
     }
 }
+
+/// The hand-read tagged enums refuse a key given twice, as serde's derived reading does
+/// (a `Value` would keep the last one; found by the config_json fuzz target).
+#[test]
+fn tagged_reads_refuse_a_key_given_twice() {
+    let config = r#"{"provider":"paystar","depositToken":"a","depositToken":"b"}"#;
+    assert!(serde_json::from_str::<GatewayConfig>(config).is_err());
+    let e = from_json::<GatewayConfig>("config", config).unwrap_err();
+    assert_eq!(e.message, r#"config: names the field "depositToken" twice"#);
+    let op = r#"{"type":"get_payout","merchantId":"M","merchantId":"N"}"#;
+    assert!(serde_json::from_str::<Operation>(op).is_err());
+    assert!(from_json::<Operation>("operation", op).is_err());
+}
