@@ -1,0 +1,4 @@
+mod harness;
+fn main() {
+    harness::run("rust_bulk", Vec::new());
+}
