@@ -100,11 +100,11 @@ pub fn json_duplicate(text: &str) -> Option<String> {
 /// The index just past the closing quote of a string whose body starts at `from`.
 fn string_end(bytes: &[u8], from: usize) -> usize {
     let mut i = from;
-    while let Some(&b) = bytes.get(i) {
-        match b {
-            b'\\' => i += 2,
-            b'"' => return i + 1,
-            _ => i += 1,
+    while let Some(rest) = bytes.get(i..) {
+        match rest.iter().position(|&b| b == b'"' || b == b'\\') {
+            Some(p) if rest.get(p) == Some(&b'"') => return i + p + 1,
+            Some(p) => i += p + 2,
+            None => break,
         }
     }
     bytes.len()
@@ -113,7 +113,8 @@ fn string_end(bytes: &[u8], from: usize) -> usize {
 /// A JSON string literal (with its quotes) as text; kept raw when it does not decode.
 fn unescape(raw: &str) -> Cow<'_, str> {
     if !raw.contains('\\') {
-        return Cow::Borrowed(raw.trim_matches('"'));
+        let inner = raw.strip_prefix('"').unwrap_or(raw);
+        return Cow::Borrowed(inner.strip_suffix('"').unwrap_or(inner));
     }
     Cow::Owned(serde_json::from_str::<String>(raw).unwrap_or_else(|_| raw.to_owned()))
 }

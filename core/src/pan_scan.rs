@@ -162,13 +162,18 @@ pub(crate) fn may_hold_pan(text: &str) -> bool {
             }
             in_span = true;
             gap = 0;
-        } else if in_span && is_separator(char::from(b)) {
+        } else if in_span && ascii_separator(b) {
             gap += 1;
         } else {
             in_span = false;
         }
     }
     false
+}
+
+/// [`is_separator`] for an ASCII byte: whitespace and controls, `-`, `.`, `x`, `X`, `*`.
+fn ascii_separator(b: u8) -> bool {
+    b <= b' ' || b == 0x7f || matches!(b, b'-' | b'.' | b'x' | b'X' | b'*')
 }
 
 /// [`redact`] in place: `text` is rewritten only when a card number was masked.
@@ -267,5 +272,8 @@ mod tests {
         assert!(may_hold_pan("4111 1111 1111 1111"));
         assert!(may_hold_pan("４１１１"), "non-ASCII goes to the full scan");
         assert!(!may_hold_pan("2025-07-28T09:29:51.339832"));
+        for b in 0..=127u8 {
+            assert_eq!(ascii_separator(b), is_separator(char::from(b)), "{b}");
+        }
     }
 }
