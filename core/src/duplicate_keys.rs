@@ -58,7 +58,7 @@ pub fn json_duplicate(text: &str) -> Option<String> {
                 }
             }
             b'"' => {
-                let end = string_end(bytes, i + 1);
+                let (end, escaped) = string_end(bytes, i + 1);
                 if let Some(Frame::Object {
                     start,
                     expecting_key,
@@ -68,7 +68,7 @@ pub fn json_duplicate(text: &str) -> Option<String> {
                     if *expecting_key {
                         *expecting_key = false;
                         let raw = text.get(i..end.min(bytes.len())).unwrap_or("");
-                        let key = unescape(raw);
+                        let key = unescape(raw, escaped);
                         let own = keys.get(*start..).unwrap_or_default();
                         let seen = match big {
                             Some(set) => !set.insert(key.clone()),
@@ -97,22 +97,27 @@ pub fn json_duplicate(text: &str) -> Option<String> {
     None
 }
 
-/// The index just past the closing quote of a string whose body starts at `from`.
-fn string_end(bytes: &[u8], from: usize) -> usize {
+/// The index just past the closing quote of a string whose body starts at `from`, and whether
+/// the string holds an escape.
+fn string_end(bytes: &[u8], from: usize) -> (usize, bool) {
     let mut i = from;
+    let mut escaped = false;
     while let Some(rest) = bytes.get(i..) {
         match rest.iter().position(|&b| b == b'"' || b == b'\\') {
-            Some(p) if rest.get(p) == Some(&b'"') => return i + p + 1,
-            Some(p) => i += p + 2,
+            Some(p) if rest.get(p) == Some(&b'"') => return (i + p + 1, escaped),
+            Some(p) => {
+                escaped = true;
+                i += p + 2;
+            }
             None => break,
         }
     }
-    bytes.len()
+    (bytes.len(), escaped)
 }
 
 /// A JSON string literal (with its quotes) as text; kept raw when it does not decode.
-fn unescape(raw: &str) -> Cow<'_, str> {
-    if !raw.contains('\\') {
+fn unescape(raw: &str, escaped: bool) -> Cow<'_, str> {
+    if !escaped {
         let inner = raw.strip_prefix('"').unwrap_or(raw);
         return Cow::Borrowed(inner.strip_suffix('"').unwrap_or(inner));
     }
