@@ -11,8 +11,6 @@ use std::collections::BTreeMap;
 use criterion::black_box;
 use hmac::{KeyInit, Mac};
 use pspkit::{Context, Gateway, HttpResponse, Operation};
-use serde::Deserialize;
-use serde_json::value::RawValue;
 
 /// The body of js/bench/parse.bench.js (the same answer in every language's bench).
 pub const STATUS_BODY: &str = r#"{"externalId":"ad66a2ff-97d1-47c5-8552-53752a51f031","externalTransactionId":"M-1","orderStatus":"Success","amount":2600.0,"currency":"RUB","externalParams":{"cardToken":null,"cardStorageToken":null,"cardHolder":"JOHN WEAK","cardNumber":"123456****1234"},"orderHistory":[{"time":"2025-07-28T09:29:51.339832","action":"1.1.0.0"},{"time":"2025-07-28T09:29:52.339832","action":"4.1.3.00"}]}"#;
@@ -20,48 +18,7 @@ pub const STATUS_BODY: &str = r#"{"externalId":"ad66a2ff-97d1-47c5-8552-53752a51
 /// A declined payment: the decline reason is read from the history.
 const FAILED_BODY: &str = r#"{"externalId":"ad66a2ff-97d1-47c5-8552-53752a51f031","orderStatus":"Failed","amount":"150.50","currency":"USD","externalParams":{"cardToken":null,"cardStorageToken":null,"cardHolder":null,"cardNumber":null},"orderHistory":[{"time":"2025-07-28T09:29:51.339832","action":"1.1.1.00"},{"time":"2025-07-28T09:29:51.339832","action":"2.1.1.00"},{"time":"2025-07-28T09:29:53.339832","action":"4.1.4.63"}]}"#;
 
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-#[allow(dead_code)]
-struct RefOrder<'a> {
-    #[serde(borrow)]
-    external_id: Option<&'a str>,
-    #[serde(borrow)]
-    external_transaction_id: Option<&'a str>,
-    #[serde(borrow)]
-    order_status: Option<&'a str>,
-    #[serde(borrow)]
-    amount: Option<&'a RawValue>,
-    #[serde(borrow)]
-    currency: Option<&'a str>,
-    #[serde(borrow)]
-    external_params: Option<RefParams<'a>>,
-    #[serde(borrow, default)]
-    order_history: Vec<RefHistory<'a>>,
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-#[allow(dead_code)]
-struct RefParams<'a> {
-    #[serde(borrow)]
-    card_token: Option<&'a str>,
-    #[serde(borrow)]
-    card_storage_token: Option<&'a str>,
-    #[serde(borrow)]
-    card_holder: Option<&'a str>,
-    #[serde(borrow)]
-    card_number: Option<&'a str>,
-}
-
-#[derive(Deserialize)]
-#[allow(dead_code)]
-struct RefHistory<'a> {
-    #[serde(borrow)]
-    time: Option<&'a str>,
-    #[serde(borrow)]
-    action: Option<&'a str>,
-}
+use harness::reference::RefOrder;
 
 fn gateway(config: &str) -> Gateway {
     Gateway::from_json(config).unwrap_or_else(|e| fail(&format!("config: {e}")))

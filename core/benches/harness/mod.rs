@@ -7,6 +7,8 @@
 //! `target/bench/<suite>.json`, which `scripts/bench/readme_table.py` turns into the README table.
 #![allow(dead_code)] // each bench binary uses part of it
 
+pub mod reference;
+
 use std::path::PathBuf;
 use std::process::Command;
 use std::time::Duration;
