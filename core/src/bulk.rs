@@ -140,6 +140,46 @@ impl NdjsonStream {
     }
 }
 
+impl NdjsonStream {
+    /// [`NdjsonStream::feed`] with the items written as NDJSON, one line each:
+    /// `{"line":N,"outcome":{…}}` or `{"line":N,"error":{…}}` (canonical JSON, DESIGN §3/§5).
+    /// The shape the bindings hand out: one string crosses back per chunk, not one object per
+    /// answer.
+    pub fn feed_json(&mut self, gateway: &Gateway, chunk: &[u8]) -> String {
+        let mut out = String::with_capacity(chunk.len());
+        self.feed(gateway, chunk, &mut |item| write_item(&item, &mut out));
+        out
+    }
+
+    /// [`NdjsonStream::finish`] in the shape of [`NdjsonStream::feed_json`].
+    pub fn finish_json(&mut self, gateway: &Gateway) -> String {
+        let mut out = String::new();
+        self.finish(gateway, &mut |item| write_item(&item, &mut out));
+        out
+    }
+}
+
+/// One item as one NDJSON line.
+pub fn write_item(item: &Item, out: &mut String) {
+    use std::fmt::Write as _;
+    let _ = write!(out, "{{\"line\":{},", item.line);
+    let written = match &item.outcome {
+        Ok(outcome) => serde_json::to_string(outcome).map(|o| ("outcome", o)),
+        Err(error) => serde_json::to_string(error).map(|e| ("error", e)),
+    };
+    match written {
+        Ok((key, json)) => {
+            out.push('"');
+            out.push_str(key);
+            out.push_str("\":");
+            out.push_str(&json);
+        }
+        // The model always serializes; were it ever not to, the line still says so.
+        Err(_) => out.push_str(r#""error":{"code":"bad_response","message":"the result cannot be written as JSON","retryable":false,"httpStatus":null,"providerCode":null}"#),
+    }
+    out.push_str("}\n");
+}
+
 /// Pulls answers from `reader` line by line, natively: the iterator form of [`NdjsonStream`]
 /// (it reads the reader's buffer in place, so memory stays at the reader's buffer plus one line).
 pub fn lines<'g, R: BufRead>(
@@ -279,6 +319,27 @@ mod tests {
             .is_err_and(|e| e.code == crate::ErrorCode::InvalidRequest
                 && e.message.contains("longer than 100 bytes"))));
         assert!(got.get(2).is_some_and(|i| i.line == 3 && i.outcome.is_ok()));
+        Ok(())
+    }
+
+    #[test]
+    fn json_lines_carry_the_outcome_or_the_error() -> Result<()> {
+        let g = gateway()?;
+        let mut s = NdjsonStream::new(op());
+        let text = s.feed_json(&g, format!("{A}\n{{\"externalId\": 5}}\n{B}").as_bytes());
+        let text = text + &s.finish_json(&g);
+        let lines: Vec<serde_json::Value> = text
+            .lines()
+            .map(serde_json::from_str)
+            .collect::<std::result::Result<_, _>>()
+            .map_err(|e| PspError::bad_response(e.to_string()))?;
+        assert_eq!(lines.len(), 3);
+        let at = |i: usize, p: &str| lines.get(i).and_then(|l| l.pointer(p)).cloned();
+        assert_eq!(at(0, "/line"), Some(1.into()));
+        assert_eq!(at(0, "/outcome/payment/status/state"), Some("succeeded".into()));
+        assert_eq!(at(0, "/outcome/payment/amount"), Some("10.50".into()));
+        assert_eq!(at(1, "/error/code"), Some("bad_response".into()));
+        assert_eq!(at(2, "/outcome/payment/providerId"), Some("b-2".into()));
         Ok(())
     }
 
