@@ -42,10 +42,14 @@ fn reference_build(body: &serde_json::Value) -> String {
         Err(_) => fail("hmac key"),
     };
     mac.update(text.as_bytes());
-    let mut hex = String::with_capacity(64);
+    let mut hex = String::with_capacity(64 + text.len());
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
     for b in mac.finalize().into_bytes() {
-        hex.push(char::from(b"0123456789abcdef"[usize::from(b >> 4)]));
-        hex.push(char::from(b"0123456789abcdef"[usize::from(b & 15)]));
+        for nibble in [b >> 4, b & 15] {
+            hex.push(char::from(
+                DIGITS.get(usize::from(nibble)).copied().unwrap_or(b'0'),
+            ));
+        }
     }
     hex + &text
 }

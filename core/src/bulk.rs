@@ -262,8 +262,10 @@ mod tests {
         Operation::GetDeposit(crate::model::OrderRef::default())
     }
 
-    const A: &str = r#"{"externalId":"a-1","orderStatus":"Success","amount":10.5,"currency":"USD"}"#;
-    const B: &str = r#"{"externalId":"b-2","orderStatus":"Processing","amount":"3","currency":"EUR"}"#;
+    const A: &str =
+        r#"{"externalId":"a-1","orderStatus":"Success","amount":10.5,"currency":"USD"}"#;
+    const B: &str =
+        r#"{"externalId":"b-2","orderStatus":"Processing","amount":"3","currency":"EUR"}"#;
 
     #[test]
     fn every_chunking_gives_the_single_call_results() -> Result<()> {
@@ -336,7 +338,10 @@ mod tests {
         assert_eq!(lines.len(), 3);
         let at = |i: usize, p: &str| lines.get(i).and_then(|l| l.pointer(p)).cloned();
         assert_eq!(at(0, "/line"), Some(1.into()));
-        assert_eq!(at(0, "/outcome/payment/status/state"), Some("succeeded".into()));
+        assert_eq!(
+            at(0, "/outcome/payment/status/state"),
+            Some("succeeded".into())
+        );
         assert_eq!(at(0, "/outcome/payment/amount"), Some("10.50".into()));
         assert_eq!(at(1, "/error/code"), Some("bad_response".into()));
         assert_eq!(at(2, "/outcome/payment/providerId"), Some("b-2".into()));
@@ -349,9 +354,10 @@ mod tests {
         let mut s = NdjsonStream::new(op());
         let mut got = Vec::new();
         s.feed(&g, b"\xff\xfe\n", &mut |i| got.push(i));
-        assert!(got
-            .first()
-            .is_some_and(|i| i.outcome.as_ref().is_err_and(|e| e.message.contains("UTF-8"))));
+        assert!(got.first().is_some_and(|i| i
+            .outcome
+            .as_ref()
+            .is_err_and(|e| e.message.contains("UTF-8"))));
         Ok(())
     }
 }

@@ -203,7 +203,10 @@ mod tests {
         let dup_early = format!("{{\"k39\":0,{}}}", keys.join(","));
         assert_eq!(json_duplicate(&dup_early).as_deref(), Some("k39"));
         // A nested object's keys never count against its parent's, before or after it closes.
-        assert_eq!(json_duplicate(r#"{"a":{"b":1,"c":2},"b":3,"c":{"a":1}}"#), None);
+        assert_eq!(
+            json_duplicate(r#"{"a":{"b":1,"c":2},"b":3,"c":{"a":1}}"#),
+            None
+        );
         assert_eq!(
             json_duplicate(r#"{"a":{"b":1},"c":2,"a":3}"#).as_deref(),
             Some("a")

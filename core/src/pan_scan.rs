@@ -268,7 +268,10 @@ mod tests {
                 assert_eq!(in_place, full_scan(&s, mode), "{s:?}");
             }
         }
-        assert!(skipped > 1000, "the generator must produce skippable text too");
+        assert!(
+            skipped > 1000,
+            "the generator must produce skippable text too"
+        );
         assert!(may_hold_pan("4111 1111 1111 1111"));
         assert!(may_hold_pan("４１１１"), "non-ASCII goes to the full scan");
         assert!(!may_hold_pan("2025-07-28T09:29:51.339832"));

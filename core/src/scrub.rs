@@ -10,9 +10,9 @@
 //! `nextAction` (a redirect URL or the account the payer must pay to) and the callback reply.
 
 use crate::card::{ensure_masked, redact_pans};
-use crate::pan_scan;
 use crate::error::PspError;
 use crate::model::{CallbackEvent, Outcome, Payment};
+use crate::pan_scan;
 use std::collections::BTreeMap;
 
 pub fn outcome(outcome: Outcome) -> Outcome {
@@ -70,7 +70,11 @@ fn payment(mut p: Payment) -> Payment {
     if let Some(c) = &mut p.card {
         if let Some(m) = &mut c.masked {
             // ensure_masked keeps a value of at most ten digits as it is: no copy for those.
-            if m.chars().filter(|c| pan_scan::digit_value(*c).is_some()).count() > 10 {
+            if m.chars()
+                .filter(|c| pan_scan::digit_value(*c).is_some())
+                .count()
+                > 10
+            {
                 *m = ensure_masked(m);
             }
         }

@@ -47,4 +47,3 @@ pub struct RefHistory<'a> {
     #[serde(borrow)]
     action: Option<&'a str>,
 }
-

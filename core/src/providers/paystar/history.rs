@@ -327,7 +327,9 @@ pub fn explain(code: &str) -> Option<Explanation> {
         code: code.to_owned(),
         description: d.description(),
         payment_state: d.payment_state,
-        reason: d.reason.map(|(group, detail)| format!("{group} / {detail}")),
+        reason: d
+            .reason
+            .map(|(group, detail)| format!("{group} / {detail}")),
         v2_equivalent: d.v2_equivalent.map(str::to_owned),
         stage: d.stage,
         result: d.result,
