@@ -36,8 +36,9 @@ pub fn json_duplicate(text: &str) -> Option<String> {
         Array,
     }
     let bytes = text.as_bytes();
-    let mut stack: Vec<Frame<'_>> = Vec::new();
-    let mut keys: Vec<Cow<'_, str>> = Vec::new();
+    // Sized for a typical provider answer so it does not regrow; larger inputs grow as usual.
+    let mut stack: Vec<Frame<'_>> = Vec::with_capacity(8);
+    let mut keys: Vec<Cow<'_, str>> = Vec::with_capacity(32);
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
         match b {
