@@ -39,10 +39,16 @@ pub fn hmac_sha256_hex(key: &[u8], data: &[u8]) -> String {
 }
 
 pub fn hex_lower(bytes: &[u8]) -> String {
-    use std::fmt::Write as _;
+    // A table, not `write!("{b:02x}")`: every signature is hexed here, and the formatter cost
+    // more than the MAC of a short body.
+    const HEX: &[u8; 16] = b"0123456789abcdef";
     let mut out = String::with_capacity(bytes.len() * 2);
     for b in bytes {
-        let _ = write!(out, "{b:02x}");
+        for nibble in [b >> 4, b & 15] {
+            out.push(char::from(
+                HEX.get(usize::from(nibble)).copied().unwrap_or(b'0'),
+            ));
+        }
     }
     out
 }

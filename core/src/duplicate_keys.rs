@@ -11,32 +11,47 @@
 //! an unread field nested thousands deep must still be read, and must never exhaust the stack.
 //! Keys are compared after unescaping, so `"st\u0061tus"` is `status`.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 
 use crate::error::{PspError, Result};
 
+/// Objects with more keys than this get a hash set; below it a linear look through the keys
+/// seen so far is cheaper than hashing (provider answers have a handful of keys per object).
+const LINEAR_KEYS: usize = 16;
+
 /// The first key that appears twice in one JSON object of `text`, if any. Text that is not JSON
 /// is scanned as far as it goes; whether it is valid JSON is the provider parser's question.
+///
+/// The keys of every open object live in one shared list (an object's are the tail from its
+/// `start`), borrowed from `text` unless escaped, so a well-formed answer is checked without
+/// allocating per key or per object.
 pub fn json_duplicate(text: &str) -> Option<String> {
-    enum Frame {
+    enum Frame<'a> {
         Object {
-            keys: HashSet<String>,
+            start: usize,
             expecting_key: bool,
+            big: Option<HashSet<Cow<'a, str>>>,
         },
         Array,
     }
     let bytes = text.as_bytes();
-    let mut stack: Vec<Frame> = Vec::new();
+    // Sized for a typical provider answer so it does not regrow; larger inputs grow as usual.
+    let mut stack: Vec<Frame<'_>> = Vec::with_capacity(8);
+    let mut keys: Vec<Cow<'_, str>> = Vec::with_capacity(32);
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
         match b {
             b'{' => stack.push(Frame::Object {
-                keys: HashSet::new(),
+                start: keys.len(),
                 expecting_key: true,
+                big: None,
             }),
             b'[' => stack.push(Frame::Array),
             b'}' | b']' => {
-                stack.pop();
+                if let Some(Frame::Object { start, .. }) = stack.pop() {
+                    keys.truncate(start);
+                }
             }
             b',' => {
                 if let Some(Frame::Object { expecting_key, .. }) = stack.last_mut() {
@@ -44,18 +59,32 @@ pub fn json_duplicate(text: &str) -> Option<String> {
                 }
             }
             b'"' => {
-                let end = string_end(bytes, i + 1);
+                let (end, escaped) = string_end(bytes, i + 1);
                 if let Some(Frame::Object {
-                    keys,
+                    start,
                     expecting_key,
+                    big,
                 }) = stack.last_mut()
                 {
                     if *expecting_key {
                         *expecting_key = false;
                         let raw = text.get(i..end.min(bytes.len())).unwrap_or("");
-                        let key = unescape(raw);
-                        if !keys.insert(key.clone()) {
-                            return Some(key);
+                        let key = unescape(raw, escaped);
+                        let own = keys.get(*start..).unwrap_or_default();
+                        let seen = match big {
+                            Some(set) => !set.insert(key.clone()),
+                            None => own.contains(&key),
+                        };
+                        if seen {
+                            return Some(key.into_owned());
+                        }
+                        if big.is_none() && own.len() >= LINEAR_KEYS {
+                            let mut set: HashSet<Cow<'_, str>> = own.iter().cloned().collect();
+                            set.insert(key.clone());
+                            *big = Some(set);
+                        }
+                        if big.is_none() {
+                            keys.push(key);
                         }
                     }
                 }
@@ -69,25 +98,31 @@ pub fn json_duplicate(text: &str) -> Option<String> {
     None
 }
 
-/// The index just past the closing quote of a string whose body starts at `from`.
-fn string_end(bytes: &[u8], from: usize) -> usize {
+/// The index just past the closing quote of a string whose body starts at `from`, and whether
+/// the string holds an escape.
+fn string_end(bytes: &[u8], from: usize) -> (usize, bool) {
     let mut i = from;
-    while let Some(&b) = bytes.get(i) {
-        match b {
-            b'\\' => i += 2,
-            b'"' => return i + 1,
-            _ => i += 1,
+    let mut escaped = false;
+    while let Some(rest) = bytes.get(i..) {
+        match rest.iter().position(|&b| b == b'"' || b == b'\\') {
+            Some(p) if rest.get(p) == Some(&b'"') => return (i + p + 1, escaped),
+            Some(p) => {
+                escaped = true;
+                i += p + 2;
+            }
+            None => break,
         }
     }
-    bytes.len()
+    (bytes.len(), escaped)
 }
 
 /// A JSON string literal (with its quotes) as text; kept raw when it does not decode.
-fn unescape(raw: &str) -> String {
-    if !raw.contains('\\') {
-        return raw.trim_matches('"').to_owned();
+fn unescape(raw: &str, escaped: bool) -> Cow<'_, str> {
+    if !escaped {
+        let inner = raw.strip_prefix('"').unwrap_or(raw);
+        return Cow::Borrowed(inner.strip_suffix('"').unwrap_or(inner));
     }
-    serde_json::from_str::<String>(raw).unwrap_or_else(|_| raw.to_owned())
+    Cow::Owned(serde_json::from_str::<String>(raw).unwrap_or_else(|_| raw.to_owned()))
 }
 
 /// The first key that appears twice among form or query pairs.
@@ -157,6 +192,26 @@ mod tests {
         );
         // Quotes and brackets inside strings are text.
         assert_eq!(json_duplicate(r#"{"a":"}\",{\"a\":","b":1}"#), None);
+    }
+
+    #[test]
+    fn large_objects_and_sibling_scopes() {
+        let keys: Vec<String> = (0..40).map(|i| format!("\"k{i}\":{{\"a\":{i}}}")).collect();
+        let big = format!("{{{}}}", keys.join(","));
+        assert_eq!(json_duplicate(&big), None);
+        let dup_late = format!("{{{},\"k3\":1}}", keys.join(","));
+        assert_eq!(json_duplicate(&dup_late).as_deref(), Some("k3"));
+        let dup_early = format!("{{\"k39\":0,{}}}", keys.join(","));
+        assert_eq!(json_duplicate(&dup_early).as_deref(), Some("k39"));
+        // A nested object's keys never count against its parent's, before or after it closes.
+        assert_eq!(
+            json_duplicate(r#"{"a":{"b":1,"c":2},"b":3,"c":{"a":1}}"#),
+            None
+        );
+        assert_eq!(
+            json_duplicate(r#"{"a":{"b":1},"c":2,"a":3}"#).as_deref(),
+            Some("a")
+        );
     }
 
     #[test]

@@ -69,17 +69,29 @@ pub fn req_str(map: &Map<String, Value>, key: &str) -> Result<String> {
 /// The text of a JSON amount, from a string or a number literal exactly as written.
 /// `raw` is the raw JSON text of the value (from [`RawValue`]).
 pub fn amount_text(raw: &RawValue, key: &str) -> Result<Option<String>> {
-    let text = raw.get().trim();
+    amount_text_of(raw.get(), key).map(|t| t.map(std::borrow::Cow::into_owned))
+}
+
+/// [`amount_text`] over raw JSON text, borrowing from it where the amount needs no unescaping
+/// (a number literal, a plain string), so reading an amount allocates nothing the outcome
+/// does not keep.
+pub fn amount_text_of<'a>(raw: &'a str, key: &str) -> Result<Option<std::borrow::Cow<'a, str>>> {
+    use std::borrow::Cow;
+    let text = raw.trim();
     if text == "null" {
         return Ok(None);
     }
     if text.starts_with('"') {
+        // A string with escapes cannot be borrowed: it is decoded into a String.
+        if let Ok(plain) = serde_json::from_str::<&'a str>(text) {
+            return Ok(Some(Cow::Borrowed(plain.trim())));
+        }
         let s: String = serde_json::from_str(text)
             .map_err(|_| PspError::bad_response(format!("field {key} is not a valid string")))?;
-        return Ok(Some(s.trim().to_owned()));
+        return Ok(Some(Cow::Owned(s.trim().to_owned())));
     }
     if text.starts_with(|c: char| c == '-' || c.is_ascii_digit()) {
-        return Ok(Some(text.to_owned()));
+        return Ok(Some(Cow::Borrowed(text)));
     }
     Err(PspError::bad_response(format!(
         "field {key} is neither a number nor a string"

@@ -20,6 +20,7 @@
     )
 )]
 
+pub mod bulk;
 pub mod card;
 pub mod config;
 pub mod conformance;

@@ -80,15 +80,37 @@ impl std::fmt::Display for Decimal {
 
 /// Writes `mantissa * 10^-scale` with exactly `scale` decimals.
 pub fn format_scaled(mantissa: i128, scale: u32) -> String {
-    let digits = mantissa.unsigned_abs().to_string();
-    let sign = if mantissa < 0 { "-" } else { "" };
-    let scale = scale as usize;
-    if scale == 0 {
-        return format!("{sign}{digits}");
+    // Digits least significant first, into a stack buffer (an i128 has at most 39): every
+    // amount pspkit reports goes through here, so no `format!` and one allocation, kept.
+    let mut reversed = [0u8; 40];
+    let mut len = 0;
+    let mut n = mantissa.unsigned_abs();
+    for slot in reversed.iter_mut() {
+        *slot = b'0' + (n % 10) as u8;
+        n /= 10;
+        len += 1;
+        if n == 0 {
+            break;
+        }
     }
-    let padded = format!("{digits:0>width$}", width = scale + 1);
-    let (int_part, frac_part) = padded.split_at(padded.len() - scale);
-    format!("{sign}{int_part}.{frac_part}")
+    let scale = scale as usize;
+    let width = len.max(scale + 1);
+    let mut out = String::with_capacity(width + 2);
+    if mantissa < 0 {
+        out.push('-');
+    }
+    for p in (0..width).rev() {
+        if scale > 0 && p == scale - 1 {
+            out.push('.');
+        }
+        let digit = if p < len {
+            reversed.get(p).copied().unwrap_or(b'0')
+        } else {
+            b'0'
+        };
+        out.push(char::from(digit));
+    }
+    out
 }
 
 /// An amount in a known currency, held as integer minor units.
@@ -187,7 +209,7 @@ pub fn normalize_reported(amount: &str, currency: Option<&str>) -> Result<String
             // What is reported must read back: padding to the currency's decimals may push an
             // amount past the 30 digits `Decimal::parse` takes, and the host would then hold an
             // amount pspkit itself refuses the next time it is read.
-            if Decimal::parse(&written).is_none() {
+            if written.bytes().filter(u8::is_ascii_digit).count() > 30 {
                 return Err(PspError::bad_response(format!(
                     "amount {} has too many digits",
                     crate::error::echo(amount)
@@ -280,5 +302,18 @@ mod tests {
         assert_eq!(format_scaled(5, 2), "0.05");
         assert_eq!(format_scaled(-5, 2), "-0.05");
         assert_eq!(format_scaled(123, 0), "123");
+        assert_eq!(format_scaled(0, 0), "0");
+        assert_eq!(format_scaled(0, 2), "0.00");
+        assert_eq!(format_scaled(260_000, 2), "2600.00");
+        assert_eq!(format_scaled(-123_456, 3), "-123.456");
+        assert_eq!(format_scaled(7, 6), "0.000007");
+        assert_eq!(
+            format_scaled(i128::MIN, 0),
+            "-170141183460469231731687303715884105728"
+        );
+        assert_eq!(
+            format_scaled(i128::MAX, 38),
+            format!("1.{}", "70141183460469231731687303715884105727")
+        );
     }
 }

@@ -142,9 +142,65 @@ fn glued_to_letter(chars: &[char], start: usize, end: usize) -> bool {
     letter(start.checked_sub(1).and_then(|i| chars.get(i))) || letter(chars.get(end))
 }
 
+/// Whether [`redact`] could change `text`: false only when no span (groups joined by 1–3
+/// separators, as [`redact`] joins them) holds 12 digits, which every mask needs. A byte scan
+/// without allocation, so the common case (timestamps, codes, names) costs no copy; text with
+/// any non-ASCII character is left to the full scan (its digits and separators are wider).
+pub(crate) fn may_hold_pan(text: &str) -> bool {
+    if !text.is_ascii() {
+        return true;
+    }
+    // Most text has fewer than 12 digits in all: a count the compiler vectorizes decides it.
+    if text.bytes().filter(u8::is_ascii_digit).count() < 12 {
+        return false;
+    }
+    let (mut span, mut gap, mut in_span) = (0usize, 0usize, false);
+    for b in text.bytes() {
+        if b.is_ascii_digit() {
+            if !in_span || gap > MAX_GAP {
+                span = 0;
+            }
+            span += 1;
+            if span >= 12 {
+                return true;
+            }
+            in_span = true;
+            gap = 0;
+        } else if in_span && ascii_separator(b) {
+            gap += 1;
+        } else {
+            in_span = false;
+        }
+    }
+    false
+}
+
+/// [`is_separator`] for an ASCII byte: whitespace and controls, `-`, `.`, `x`, `X`, `*`.
+fn ascii_separator(b: u8) -> bool {
+    b <= b' ' || b == 0x7f || matches!(b, b'-' | b'.' | b'x' | b'X' | b'*')
+}
+
+/// [`redact`] in place: `text` is rewritten only when a card number was masked.
+pub(crate) fn redact_in_place(text: &mut String, mode: Mode) {
+    if may_hold_pan(text) {
+        let masked = redact(text, mode);
+        if masked != *text {
+            *text = masked;
+        }
+    }
+}
+
 /// Replaces every span that may hold a card number with the 6x4 mask of its digits; every other
 /// character is kept as it was.
 pub(crate) fn redact(text: &str, mode: Mode) -> String {
+    if !may_hold_pan(text) {
+        return text.to_owned();
+    }
+    full_scan(text, mode)
+}
+
+/// [`redact`] without the pre-check.
+fn full_scan(text: &str, mode: Mode) -> String {
     if !text.chars().any(|c| digit_value(c).is_some()) {
         return text.to_owned();
     }
@@ -175,4 +231,56 @@ pub(crate) fn redact(text: &str, mode: Mode) -> String {
     }
     out.extend(chars.get(copied..).unwrap_or_default());
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The pre-check may only skip text the full scan would leave as it is: every string built
+    /// from digits and a mix of separators and breakers is run through both.
+    #[test]
+    fn the_precheck_never_skips_a_pan() {
+        let alphabet = ['4', '1', '7', ' ', '-', '.', '*', 'x', 'T', ':', 'a', '\t'];
+        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut skipped = 0;
+        for _ in 0..20_000 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let len = 8 + (state % 24) as usize;
+            let mut s = String::new();
+            let mut x = state;
+            for _ in 0..len {
+                x = x.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                let pick = ((x >> 33) % alphabet.len() as u64) as usize;
+                // Digits twice as likely, so spans of 12+ digits do occur.
+                let c = if (x >> 20) % 3 == 0 {
+                    alphabet.get(pick).copied().unwrap_or('1')
+                } else {
+                    char::from(b'0' + ((x >> 40) % 10) as u8)
+                };
+                s.push(c);
+            }
+            for mode in [Mode::Text, Mode::Identifier] {
+                if !may_hold_pan(&s) {
+                    skipped += 1;
+                    assert_eq!(full_scan(&s, mode), s, "{s:?}");
+                }
+                let mut in_place = s.clone();
+                redact_in_place(&mut in_place, mode);
+                assert_eq!(in_place, full_scan(&s, mode), "{s:?}");
+            }
+        }
+        assert!(
+            skipped > 1000,
+            "the generator must produce skippable text too"
+        );
+        assert!(may_hold_pan("4111 1111 1111 1111"));
+        assert!(may_hold_pan("４１１１"), "non-ASCII goes to the full scan");
+        assert!(!may_hold_pan("2025-07-28T09:29:51.339832"));
+        for b in 0..=127u8 {
+            assert_eq!(ascii_separator(b), is_separator(char::from(b)), "{b}");
+        }
+    }
 }

@@ -4,14 +4,15 @@
 //! Free text (reasons, holder names, history, the provider's status word, validation reasons) is
 //! masked with [`redact_pans`]; `card.masked` is re-masked if it holds more than ten digits;
 //! `details` values (references, hashes, descriptors) are masked only where they hold a
-//! Luhn-valid card number ([`redact_card_numbers`]), so ordinary references stay usable.
+//! Luhn-valid card number ([`crate::card::redact_card_numbers`]), so ordinary references stay usable.
 //! Left as they are, because changing them would break the next call: ids (`providerId`,
 //! `merchantId`, `confirmWith`), tokens, amounts (already validated decimals), the payer's
 //! `nextAction` (a redirect URL or the account the payer must pay to) and the callback reply.
 
-use crate::card::{ensure_masked, redact_card_numbers, redact_pans};
+use crate::card::{ensure_masked, redact_pans};
 use crate::error::PspError;
 use crate::model::{CallbackEvent, Outcome, Payment};
+use crate::pan_scan;
 use std::collections::BTreeMap;
 
 pub fn outcome(outcome: Outcome) -> Outcome {
@@ -59,27 +60,50 @@ pub fn error(error: PspError) -> PspError {
 
 fn payment(mut p: Payment) -> Payment {
     let status = &mut p.status;
-    status.provider_status = status.provider_status.as_deref().map(redact_pans);
+    if let Some(s) = &mut status.provider_status {
+        text(s);
+    }
     if let Some(r) = &mut status.reason {
-        r.code = redact_pans(&r.code);
-        r.message = redact_pans(&r.message);
+        text(&mut r.code);
+        text(&mut r.message);
     }
     if let Some(c) = &mut p.card {
-        c.masked = c.masked.as_deref().map(ensure_masked);
-        c.holder = c.holder.as_deref().map(redact_pans);
+        if let Some(m) = &mut c.masked {
+            // ensure_masked keeps a value of at most ten digits as it is: no copy for those.
+            if m.chars()
+                .filter(|c| pan_scan::digit_value(*c).is_some())
+                .count()
+                > 10
+            {
+                *m = ensure_masked(m);
+            }
+        }
+        if let Some(h) = &mut c.holder {
+            text(h);
+        }
     }
     for h in &mut p.history {
-        h.at = h.at.as_deref().map(redact_pans);
-        h.code = redact_pans(&h.code);
-        h.description = h.description.as_deref().map(redact_pans);
+        if let Some(at) = &mut h.at {
+            text(at);
+        }
+        text(&mut h.code);
+        if let Some(d) = &mut h.description {
+            text(d);
+        }
     }
     details(&mut p.details);
     p
 }
 
+/// [`redact_pans`] in place: the string is rewritten (a new allocation) only when it held a
+/// card number, so a clean outcome passes through without a copy.
+fn text(s: &mut String) {
+    pan_scan::redact_in_place(s, pan_scan::Mode::Text);
+}
+
 fn details(map: &mut BTreeMap<String, String>) {
     for v in map.values_mut() {
-        *v = redact_card_numbers(v);
+        pan_scan::redact_in_place(v, pan_scan::Mode::Identifier);
     }
 }
 

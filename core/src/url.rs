@@ -6,27 +6,50 @@ use crate::error::{PspError, Result};
 /// RFC 3986 unreserved characters pass; everything else is `%XX` (upper-case hex).
 pub fn encode_component(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    push_encoded(&mut out, s, false);
+    out
+}
+
+/// Percent-encodes `s` onto `out` (unreserved bytes kept, the rest `%XX` upper case); a space is
+/// `+` when `plus_for_space` (form bodies). Written byte by byte into one buffer: signing
+/// providers encode every field of every request here.
+fn push_encoded(out: &mut String, s: &str, plus_for_space: bool) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
     for b in s.bytes() {
         if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
             out.push(char::from(b));
+        } else if b == b' ' && plus_for_space {
+            out.push('+');
         } else {
-            out.push_str(&format!("%{b:02X}"));
+            out.push('%');
+            for nibble in [b >> 4, b & 15] {
+                out.push(char::from(
+                    HEX.get(usize::from(nibble)).copied().unwrap_or(b'0'),
+                ));
+            }
         }
     }
-    out
 }
 
 /// `application/x-www-form-urlencoded` as browsers write it: space as `+`.
 pub fn encode_form_value(s: &str) -> String {
-    encode_component(s).replace("%20", "+")
+    let mut out = String::with_capacity(s.len());
+    push_encoded(&mut out, s, true);
+    out
 }
 
 pub fn encode_form(pairs: &[(&str, &str)]) -> String {
-    pairs
-        .iter()
-        .map(|(k, v)| format!("{}={}", encode_form_value(k), encode_form_value(v)))
-        .collect::<Vec<_>>()
-        .join("&")
+    let size: usize = pairs.iter().map(|(k, v)| k.len() + v.len() + 2).sum();
+    let mut out = String::with_capacity(size + size / 4);
+    for (i, (k, v)) in pairs.iter().enumerate() {
+        if i > 0 {
+            out.push('&');
+        }
+        push_encoded(&mut out, k, true);
+        out.push('=');
+        push_encoded(&mut out, v, true);
+    }
+    out
 }
 
 /// Decodes `a=1&b=x+y` into pairs; malformed escapes are kept literally.
@@ -284,6 +307,9 @@ mod tests {
     fn encodes_and_decodes() {
         assert_eq!(encode_component("a b/ç"), "a%20b%2F%C3%A7");
         assert_eq!(encode_form(&[("a", "x y"), ("b", "1&2")]), "a=x+y&b=1%262");
+        assert_eq!(encode_form(&[("k y", "%20 +")]), "k+y=%2520+%2B");
+        assert_eq!(encode_form(&[]), "");
+        assert_eq!(encode_form_value("\u{7f}\n"), "%7F%0A");
         assert_eq!(
             parse_form("a=x+y&b=1%262&c"),
             vec![

@@ -14,6 +14,7 @@
 
 uniffi::setup_scaffolding!("pspkit_ffi");
 
+mod bulk;
 mod canonical_json;
 mod error;
 mod flow;

@@ -6,6 +6,7 @@
 //! JS `Error` named `PspError` carrying `code`, `retryable`, `httpStatus` and `providerCode`
 //! (DESIGN §5); the npm package turns it into its exported `PspError` class.
 
+mod bulk;
 mod error;
 mod flow;
 mod gateway;

@@ -166,43 +166,71 @@ fn segments(code: &str) -> Option<[&str; 4]> {
     Some(s)
 }
 
-fn explain_v2(code: &str, [a, c, b, rr]: [&str; 4]) -> Option<Explanation> {
+/// A code decoded into static parts, without allocating: what [`event`] (the hot path: every
+/// history entry of every status answer) and [`failure_reason`] read; [`explain`] is the
+/// owned, public form of the same facts.
+struct Decoded<'c> {
+    text: Text<'c>,
+    payment_state: Option<&'static str>,
+    reason: Option<(&'static str, &'static str)>,
+    v2_equivalent: Option<&'static str>,
+    stage: Option<u8>,
+    result: Option<&'static str>,
+}
+
+/// How the description reads.
+enum Text<'c> {
+    /// `Actor — result [GROUP.DETAIL] | Payment: state`.
+    V2 {
+        actor: &'static str,
+        result: &'static str,
+        reason: Option<(&'static str, &'static str)>,
+        state: &'static str,
+    },
+    /// A legacy row's text, then ` (legacy)`.
+    Legacy(&'static str),
+    /// `Source: outcome (legacy, detail Z.W not documented)`.
+    LegacyUndocumented {
+        source: &'static str,
+        outcome: &'static str,
+        z: &'c str,
+        w: &'c str,
+    },
+}
+
+fn decode_v2([a, c, b, rr]: [&str; 4]) -> Option<Decoded<'static>> {
     let actor = stage(a)?;
     let res = result(c)?;
     let state = payment_state(b)?;
-    let (group, detail) = reason(rr)?;
-    let reason_text = (rr != "00").then(|| format!("{group} / {detail}"));
-    let bracket = if rr == "00" {
-        String::new()
-    } else {
-        format!(" [{group}.{detail}]")
-    };
-    Some(Explanation {
-        code: code.to_owned(),
-        description: format!("{actor} — {res}{bracket} | Payment: {state}"),
+    let reason = reason(rr)?;
+    let reason = (rr != "00").then_some(reason);
+    Some(Decoded {
+        text: Text::V2 {
+            actor,
+            result: res,
+            reason,
+            state,
+        },
         payment_state: Some(state),
-        reason: reason_text,
+        reason,
         v2_equivalent: None,
         stage: a.parse().ok(),
         result: Some(res),
     })
 }
 
-/// Explains a history code; `None` when it is neither a documented v2 code nor a known or
-/// well-formed legacy code.
-pub fn explain(code: &str) -> Option<Explanation> {
+fn decode(code: &str) -> Option<Decoded<'_>> {
     let segs = segments(code)?;
     if segs[3].len() == 2 {
-        return explain_v2(code, segs);
+        return decode_v2(segs);
     }
     if let Some((text, v2)) = legacy_row(code) {
-        let mapped = v2.and_then(|v| segments(v).and_then(|s| explain_v2(v, s)));
-        return Some(Explanation {
-            code: code.to_owned(),
-            description: format!("{text} (legacy)"),
+        let mapped = v2.and_then(|v| segments(v).and_then(decode_v2));
+        return Some(Decoded {
+            text: Text::Legacy(text),
             payment_state: mapped.as_ref().and_then(|m| m.payment_state),
-            reason: mapped.as_ref().and_then(|m| m.reason.clone()),
-            v2_equivalent: v2.map(str::to_owned),
+            reason: mapped.as_ref().and_then(|m| m.reason),
+            v2_equivalent: v2,
             stage: mapped.as_ref().and_then(|m| m.stage),
             result: mapped.as_ref().and_then(|m| m.result),
         });
@@ -221,12 +249,13 @@ pub fn explain(code: &str) -> Option<Explanation> {
         "2" => "failure",
         _ => return None,
     };
-    Some(Explanation {
-        code: code.to_owned(),
-        description: format!(
-            "{source}: {outcome} (legacy, detail {}.{} not documented)",
-            segs[2], segs[3]
-        ),
+    Some(Decoded {
+        text: Text::LegacyUndocumented {
+            source,
+            outcome,
+            z: segs[2],
+            w: segs[3],
+        },
         payment_state: None,
         reason: None,
         v2_equivalent: None,
@@ -235,8 +264,80 @@ pub fn explain(code: &str) -> Option<Explanation> {
     })
 }
 
+impl Decoded<'_> {
+    /// The readable one-liner, written into one buffer of the right size (no `format!`).
+    fn description(&self) -> String {
+        let mut out = String::new();
+        match self.text {
+            Text::V2 {
+                actor,
+                result,
+                reason,
+                state,
+            } => {
+                let reason_len = reason.map_or(0, |(g, d)| g.len() + d.len() + 4);
+                out.reserve(actor.len() + result.len() + state.len() + reason_len + 17);
+                out.push_str(actor);
+                out.push_str(" — ");
+                out.push_str(result);
+                if let Some((group, detail)) = reason {
+                    out.push_str(" [");
+                    out.push_str(group);
+                    out.push('.');
+                    out.push_str(detail);
+                    out.push(']');
+                }
+                out.push_str(" | Payment: ");
+                out.push_str(state);
+            }
+            Text::Legacy(text) => {
+                out.reserve(text.len() + 9);
+                out.push_str(text);
+                out.push_str(" (legacy)");
+            }
+            Text::LegacyUndocumented {
+                source,
+                outcome,
+                z,
+                w,
+            } => {
+                for part in [
+                    source,
+                    ": ",
+                    outcome,
+                    " (legacy, detail ",
+                    z,
+                    ".",
+                    w,
+                    " not documented)",
+                ] {
+                    out.push_str(part);
+                }
+            }
+        }
+        out
+    }
+}
+
+/// Explains a history code; `None` when it is neither a documented v2 code nor a known or
+/// well-formed legacy code.
+pub fn explain(code: &str) -> Option<Explanation> {
+    let d = decode(code)?;
+    Some(Explanation {
+        code: code.to_owned(),
+        description: d.description(),
+        payment_state: d.payment_state,
+        reason: d
+            .reason
+            .map(|(group, detail)| format!("{group} / {detail}")),
+        v2_equivalent: d.v2_equivalent.map(str::to_owned),
+        stage: d.stage,
+        result: d.result,
+    })
+}
+
 pub fn event(at: Option<String>, code: String) -> HistoryEvent {
-    let description = explain(&code).map(|e| e.description);
+    let description = decode(&code).map(|d| d.description());
     HistoryEvent {
         at,
         code,
@@ -257,26 +358,26 @@ pub fn event(at: Option<String>, code: String) -> HistoryEvent {
 /// The reason dictionary's `00` (none) gives no reason: the failing event did not say why, and
 /// an earlier event's reason would explain something else.
 pub fn failure_reason(history: &[HistoryEvent]) -> Option<Reason> {
-    let mut failed_by: Option<(&HistoryEvent, Explanation)> = None;
+    let mut failed_by: Option<(&HistoryEvent, Option<(&str, &str)>)> = None;
     let mut was_failed = false;
     for e in history {
-        let Some(ex) = explain(&e.code) else { continue };
-        let Some(state) = ex.payment_state else {
+        let Some(d) = decode(&e.code) else { continue };
+        let Some(state) = d.payment_state else {
             continue;
         };
-        if ex.stage == Some(6) || (ex.result == Some("info") && state != "failed") {
+        if d.stage == Some(6) || (d.result == Some("info") && state != "failed") {
             continue;
         }
         let failed = state == "failed";
         if failed && !was_failed {
-            failed_by = Some((e, ex));
+            failed_by = Some((e, d.reason));
         }
         was_failed = failed;
     }
-    let (event, ex) = failed_by?;
+    let (event, (group, detail)) = failed_by.and_then(|(e, r)| Some((e, r?)))?;
     Some(Reason {
         code: event.code.clone(),
-        message: ex.reason?,
+        message: format!("{group} / {detail}"),
     })
 }
 

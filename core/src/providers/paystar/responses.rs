@@ -1,5 +1,6 @@
 //! Reading PayStar's successful answers: orders (create and the four status calls) and balance.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use serde::Deserialize;
@@ -8,7 +9,7 @@ use serde_json::value::RawValue;
 use super::{history, status};
 use crate::card::mask_pan;
 use crate::error::{PspError, Result};
-use crate::json_read::amount_text;
+use crate::json_read::{amount_text, amount_text_of};
 use crate::model::{
     Balance, CardInfo, Direction, HistoryEvent, NextAction, Outcome, Payment, PaymentStatus, State,
 };
@@ -30,11 +31,12 @@ pub const REDIRECT_FIELD: &str = "redirectUrl";
 
 /// An order as PayStar writes it (create answer, status answers, callbacks). Read from a map of
 /// raw values so amounts keep their exact text.
-pub(super) struct OrderBody {
+pub(super) struct OrderBody<'a> {
     pub external_id: Option<String>,
     pub external_transaction_id: Option<String>,
     pub order_status: Option<String>,
-    pub amount: Option<Box<RawValue>>,
+    /// The amount's raw JSON text, borrowed from the body where it can be.
+    pub amount: Option<Cow<'a, str>>,
     pub currency: Option<String>,
     pub external_params: Option<ExternalParams>,
     pub order_history: Option<Vec<HistoryItem>>,
@@ -55,10 +57,10 @@ pub(super) fn field<T: for<'de> Deserialize<'de>>(map: &RawMap, key: &str) -> Re
     }
 }
 
-impl OrderBody {
+impl OrderBody<'static> {
     /// A callback body: no redirect is read from it (the documented callback fields carry
     /// none, and an unsigned field must not send the payer anywhere).
-    pub(super) fn from_map(mut map: RawMap) -> Result<OrderBody> {
+    pub(super) fn from_map(mut map: RawMap) -> Result<OrderBody<'static>> {
         Ok(OrderBody {
             external_id: field(&map, "externalId")?,
             external_transaction_id: field(&map, "externalTransactionId")?,
@@ -66,7 +68,9 @@ impl OrderBody {
             currency: field(&map, "currency")?,
             external_params: field(&map, "externalParams")?,
             order_history: field(&map, "orderHistory")?,
-            amount: map.remove("amount"),
+            amount: map
+                .remove("amount")
+                .map(|raw| Cow::Owned(String::from(Box::<str>::from(raw)))),
             redirect_url: None,
         })
     }
@@ -128,7 +132,7 @@ struct OrderWire<'a> {
     redirect_url: Option<&'a RawValue>,
 }
 
-impl OrderWire<'_> {
+impl<'a> OrderWire<'a> {
     /// [`REDIRECT_FIELD`], when present: a string that is an `https://` URL (`http://` only on
     /// loopback, the local sandbox). Anything else there is `bad_response`: the payer must
     /// never be sent to a plain-text or non-web address, and dropping it silently would leave a
@@ -148,15 +152,9 @@ impl OrderWire<'_> {
         Ok(Some(url))
     }
 
-    fn into_body(self) -> Result<OrderBody> {
+    fn into_body(self) -> Result<OrderBody<'a>> {
         let redirect_url = self.redirect().transpose();
-        let amount = match self.amount {
-            Some(raw) => Some(
-                RawValue::from_string(raw.get().to_owned())
-                    .map_err(|_| PspError::bad_response("PayStar amount is not valid JSON"))?,
-            ),
-            None => None,
-        };
+        let amount = self.amount.map(|raw| Cow::Borrowed(raw.get()));
         Ok(OrderBody {
             external_id: self.external_id,
             external_transaction_id: self.external_transaction_id,
@@ -197,11 +195,11 @@ pub(super) fn parse_json<'a, T: Deserialize<'a>>(body: &'a str) -> Result<T> {
 }
 
 pub(super) fn payment_from(
-    parsed: OrderBody,
+    parsed: OrderBody<'_>,
     direction: Direction,
     known: &Known<'_>,
 ) -> Result<Payment> {
-    let provider_status = parsed.order_status.clone();
+    let provider_status = parsed.order_status;
     let state = provider_status
         .as_deref()
         .map_or(State::Unknown, |s| status::map_for(direction, s));
@@ -218,10 +216,9 @@ pub(super) fn payment_from(
     };
     let currency = parsed
         .currency
-        .clone()
         .or_else(|| known.currency.map(str::to_owned));
     let amount = match parsed.amount.as_deref() {
-        Some(raw) => match amount_text(raw, "amount")? {
+        Some(raw) => match amount_text_of(raw, "amount")? {
             Some(text) if text.starts_with('-') => {
                 return Err(PspError::bad_response(format!(
                     "PayStar reported a negative order amount {text}"
@@ -291,11 +288,12 @@ fn same_order(field: &str, got: Option<&str>, asked: Option<&str>) -> Result<()>
 /// other way round.
 pub(super) fn card_info(p: ExternalParams) -> Option<CardInfo> {
     let looks_like_pan = |s: &str| s.chars().filter(char::is_ascii_digit).count() >= 8;
-    let (number, holder) = match (&p.card_number, &p.card_holder) {
-        (Some(n), Some(h)) if looks_like_pan(h) && !looks_like_pan(n) => {
-            (Some(h.clone()), Some(n.clone()))
-        }
-        _ => (p.card_number.clone(), p.card_holder.clone()),
+    let swapped = matches!((&p.card_number, &p.card_holder),
+        (Some(n), Some(h)) if looks_like_pan(h) && !looks_like_pan(n));
+    let (number, holder) = if swapped {
+        (p.card_holder, p.card_number)
+    } else {
+        (p.card_number, p.card_holder)
     };
     let info = CardInfo {
         masked: number.as_deref().map(mask_pan),
