@@ -50,6 +50,7 @@ export const PROVIDERS = {
     fields: [
       { key: "baseUrl", label: "Base URL", fill: true },
       { key: "endpointId", label: "Endpoint id", fill: true },
+      { key: "endpointGroupId", label: "Endpoint group id (instead of the endpoint id)" },
       { key: "login", label: "Login", fill: true },
       { key: "merchantControl", label: "Merchant control key", secret: true, fill: true },
     ],
@@ -73,10 +74,14 @@ export const PROVIDERS = {
     fields: [
       { key: "baseUrl", label: "Base URL", fill: true },
       { key: "depositToken", label: "Deposit token", secret: true, fill: true },
+      { key: "payoutToken", label: "Payout token", secret: true, fill: true },
       { key: "depositKeys.publicKey", label: "Deposit public key" },
       { key: "depositKeys.privateKey", label: "Deposit private key", secret: true },
+      { key: "payoutKeys.publicKey", label: "Payout public key" },
+      { key: "payoutKeys.privateKey", label: "Payout private key", secret: true },
+      { key: "callbackKey", label: "Callback key", secret: true },
     ],
-    callbackKeyHint: "This bridge sends no callbacks.",
+    callbackKeyHint: "Callbacks are checked with the callback key (X-Signature = base64 SHA-1 of key + raw body + key).",
   },
 };
 
@@ -100,7 +105,8 @@ export const RECIPES = {
     "HMAC-SHA256(privateKey, the JWT's first two segments), shown below.",
   paystar_corefy:
     "Authorization is the token as typed, or an HS256 JWT minted from the key pair: " +
-    "HMAC-SHA256(privateKey, the JWT's first two segments), shown below.",
+    "HMAC-SHA256(privateKey, the JWT's first two segments), shown below. " +
+    "Callbacks: X-Signature = base64(sha1(callbackKey + raw body + callbackKey)).",
   tupay:
     "Deposits: Authorization = prefix + lower-case hex HMAC-SHA256(depositSecret, x-date + x-login + body). " +
     "Cashouts: payload-signature = lower-case hex HMAC-SHA256(cashoutSecret, body).",

@@ -169,6 +169,7 @@ test("verify: a good and a forged callback per provider, with the reply and the 
     ["paystar/callbacks.json", "verified"],
     ["tupay/notifications.json", "verified"],
     ["paystar_bridges/paynet.json", "verified"],
+    ["paystar_bridges/corefy_callbacks.json", "verified"],
     ["dpay/callbacks.json", "unsigned"],
   ];
   for (const [f, goodVerdict] of sets) {
@@ -299,7 +300,7 @@ test("bad input: the core's typed error next to the field, and the page keeps wo
   await page.fill("#explain-op", JSON.stringify({ type: "get_deposit_x", providerId: "1" }));
   await page.click("#explain-run");
   assert.equal(await code("explain-op"), "invalid_request");
-  assert.match(await text(page, "#explain-op-error"), /operation: unknown variant/);
+  assert.match(await text(page, "#explain-op-error"), /operation\.type: unknown value/);
   assert.ok(!(await text(page, "#explain-op-error")).includes("pspkit::"), "no Rust type path");
 
   await page.fill("#explain-op", JSON.stringify(c.build));

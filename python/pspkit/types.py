@@ -82,11 +82,13 @@ __all__ = [
     "ProcessPayoutOperation",
     "Reason",
     "RedirectNextAction",
+    "RefundDepositOperation",
     "Reply",
     "Secret",
     "SendRequestAction",
     "Session",
     "SessionOutcome",
+    "ShowHtmlNextAction",
     "State",
     "TransportError",
     "TupayConfig",
@@ -144,23 +146,35 @@ class ButlerConfig(TypedDict):
 
 
 class CorefyConfig(TypedDict):
-    """`{"provider": "paystar_corefy", "baseUrl": ..., "depositToken"|"depositKeys": ...}`.
-    Payment invoices are deposits, so they go on PayStar's deposit pipeline.
+    """`{"provider": "paystar_corefy", "baseUrl": ..., "depositToken"|"depositKeys": ...,
+    "payoutToken"|"payoutKeys": ..., "callbackKey": ...}`. Payment invoices go on PayStar's
+    deposit pipeline and payout invoices on its payout pipeline (PayStar keeps the two apart);
+    at least one pipeline is required.
     """
     #: Required: the bridge page publishes no host.
     baseUrl: str
     depositToken: NotRequired[Secret]
     depositKeys: NotRequired[KeyPair]
+    payoutToken: NotRequired[Secret]
+    payoutKeys: NotRequired[KeyPair]
+    #: The secret (CoreFy's `test` or `live` one) callbacks are signed with:
+    #: `X-Signature = base64(sha1(secret . body . secret))`. Needed only to verify callbacks.
+    callbackKey: NotRequired[Secret]
 
 
 class PaynetConfig(TypedDict):
     """`{"provider": "paystar_paynet", "baseUrl": ..., "endpointId": ..., "login": ...,
-    "merchantControl": ...}`.
+    "merchantControl": ...}`, or `endpointGroupId` in place of `endpointId` for an endpoint group
+    (upstream's multi-currency entry point: `/group/{id}` paths, the group id in the sale
+    `control`). Exactly one of the two.
     """
     #: Required: the InstantTransfer pages publish only the placeholder `https://example.com`.
     baseUrl: str
     #: `endpointid`: goes into every path and into the sale `control`.
-    endpointId: str
+    endpointId: NotRequired[str]
+    #: An endpoint group id instead (`.../group/{id}`; upstream `GatewayClient::getUrl` and the
+    #: sale `control`, which concatenates the endpoint and the group, one of them empty).
+    endpointGroupId: NotRequired[str]
     #: `login`: only the status call uses it (inside its `control` and as a parameter).
     login: str
     #: `merchant_control`: the shared secret every `control` digest ends with.
@@ -304,6 +318,9 @@ class OrderRef(TypedDict):
 
 
 class BalanceQuery(TypedDict):
+    #: ISO 4217 code. Required by PayStar (its balance call takes a mandatory `?currency=`; a
+    #: query without it is refused as `invalid_request` naming `currency`); DPay answers every
+    #: currency without it. Optional here because the model is shared by every provider.
     currency: NotRequired[str]
     #: Which credentials to ask with where a provider keeps separate balances per pipeline:
     #: `deposit` (the default) or `payout`.
@@ -632,6 +649,11 @@ class GetBalanceReportOperation(ListQuery):
     type: Literal["get_balance_report"]
 
 
+class RefundDepositOperation(RefundOrder):
+    """`Operation` with `type: "refund_deposit"` and the fields of `RefundOrder`."""
+    type: Literal["refund_deposit"]
+
+
 #: Tagged by `type` (DESIGN §3).
 Operation = Union[
     CreateDepositOperation,
@@ -646,6 +668,7 @@ Operation = Union[
     ListDepositsOperation,
     ListPayoutsOperation,
     GetBalanceReportOperation,
+    RefundDepositOperation,
 ]
 
 
@@ -711,10 +734,17 @@ class PaymentDetailsNextAction(TypedDict):
     url: NotRequired[Optional[str]]
 
 
+class ShowHtmlNextAction(TypedDict):
+    """`NextAction` with `type: "show_html"`."""
+    type: Literal["show_html"]
+    html: str
+
+
 #: What the payer must do next.
 NextAction = Union[
     RedirectNextAction,
     PaymentDetailsNextAction,
+    ShowHtmlNextAction,
 ]
 
 
