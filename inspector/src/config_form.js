@@ -78,7 +78,8 @@ export function nonSecretValues(provider) {
 export function fieldNamedBy(provider, message) {
   const m = /missing field `([A-Za-z]+)`/.exec(message ?? "") ?? /^([A-Za-z.]+):/.exec(message ?? "");
   if (!m) return null;
-  const name = m[1];
+  // The core names config fields by their path from the config ("config.secret: is missing").
+  const name = m[1].startsWith("config.") ? m[1].slice("config.".length) : m[1];
   const f = PROVIDERS[provider].fields.find((f) => f.key === name || f.key.split(".").pop() === name);
   return f ? fieldId(f.key) : name === "config" ? "cfg" : null;
 }

@@ -35,3 +35,4 @@ export { Gateway } from "./gateway.js";
 export { PspError } from "./errors.js";
 export { Client } from "./client.js";
 export { PaymentFlow, FlowRun } from "./flow.js";
+export { BulkReader } from "./bulk.js";

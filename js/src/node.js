@@ -11,3 +11,4 @@ export { PspError } from "./errors.js";
 export { toLogJson } from "./log_form.js";
 export { Client } from "./client.js";
 export { PaymentFlow, FlowRun } from "./flow.js";
+export { BulkReader } from "./bulk.js";

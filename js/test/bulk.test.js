@@ -27,3 +27,17 @@ test("every chunking reads each line as the single call does", () => {
     assert.equal(items[2].error.code, "bad_response");
   }
 });
+
+test("the package's BulkReader takes model objects and strings and gives items", async () => {
+  const { BulkReader: PublicBulkReader } = await import("../src/node.js");
+  const reader = new PublicBulkReader({ provider: "paystar", depositToken: "t" }, { type: "get_deposit" });
+  const text = answers.map((a) => JSON.stringify(a)).join("\n");
+  const items = [...reader.feed(text.slice(0, 40)), ...reader.feed(text.slice(40)), ...reader.finish()];
+  assert.deepEqual(items.map((i) => i.line), [1, 2, 3]);
+  assert.equal(items[0].outcome.payment.amount, "10.50");
+  assert.equal(items[2].error.code, "bad_response");
+  assert.throws(
+    () => new PublicBulkReader({ provider: "paystar", depositToken: "t" }, { type: "get_deposits" }),
+    (e) => e.name === "PspError" && e.code === "invalid_request" && /operation\.type/.test(e.message),
+  );
+});

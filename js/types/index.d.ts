@@ -195,3 +195,23 @@ export declare class PaymentFlow {
   state(): FlowState;
   free(): void;
 }
+
+/** One line of a bulk file: the outcome a single `Gateway.parse` of a 200 answer gives, or its error. */
+export interface BulkItem {
+  /** 1-based line number in the file. */
+  line: number;
+  outcome?: Outcome;
+  error?: { code: ErrorCode; message: string; retryable: boolean; httpStatus?: number | null; providerCode?: string | null };
+}
+
+/**
+ * Reads a large NDJSON file of provider answers (one answer per line) in chunks, with memory
+ * bounded by one line; every line answers the same `operation`.
+ */
+export declare class BulkReader {
+  constructor(config: GatewayConfig, operation: Operation);
+  /** Feeds a chunk; returns the items of the lines it completed. */
+  feed(chunk: string | Uint8Array): BulkItem[];
+  /** The input ended: the last line's item when it had no newline. Frees the reader. */
+  finish(): BulkItem[];
+}

@@ -21,7 +21,7 @@ from .errors import ErrorCode, PspError
 
 if TYPE_CHECKING:
     from . import records, types
-    from ._generated.pspkit_ffi import PaymentFlow, StatusItem, StatusParser, StatusSummary
+    from ._generated.pspkit_ffi import BulkReader, PaymentFlow, StatusItem, StatusParser, StatusSummary
     # The typed records (ErrorCode excepted: pspkit.ErrorCode is the str enum of errors.py).
     from ._generated.pspkit_model import (
         Action,
@@ -84,7 +84,7 @@ _LAZY = {
     "to_dict": ".canonical", "to_json": ".canonical",
     "iter_states": ".status_batch", "parse_states": ".status_batch",
     "PaymentFlow": ".records", "StatusItem": ".records", "StatusParser": ".records",
-    "StatusSummary": ".records",
+    "StatusSummary": ".records", "BulkReader": ".records",
 }
 _MODULES = {"types", "records"}
 
@@ -146,6 +146,7 @@ __all__ = [
     "StatusItem",
     "StatusParser",
     "StatusSummary",
+    "BulkReader",
     "TransportError",
     "UrllibTransport",
     "error_to_dict",

@@ -10,6 +10,7 @@ from ._records import ffi as _ffi
 from ._records import model as _model
 from ._generated.pspkit_model import *  # noqa: F401,F403
 from ._generated.pspkit_ffi import (  # noqa: F401
+    BulkReader,
     PaymentFlow,
     StatusItem,
     StatusParser,

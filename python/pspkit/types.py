@@ -83,6 +83,7 @@ __all__ = [
     "Reason",
     "RedirectNextAction",
     "RefundDepositOperation",
+    "RefundOrder",
     "Reply",
     "Secret",
     "SendRequestAction",
@@ -315,6 +316,23 @@ class OrderRef(TypedDict):
     """Identifies an existing order: exactly one of the two ids."""
     providerId: NotRequired[str]
     merchantId: NotRequired[str]
+
+
+class RefundOrder(TypedDict):
+    """A refund of a paid deposit. The deposit is named by the ids the provider needs (its mod.rs
+    says which); `amount` and `currency` go together and ask for a partial refund, and without
+    them the whole payment is refunded where the provider allows it.
+    """
+    #: The deposit's merchant id (the one its create carried).
+    merchantId: NotRequired[str]
+    #: The deposit's provider id.
+    providerId: NotRequired[str]
+    #: Exact decimal string in major units; omitted for a whole refund.
+    amount: NotRequired[str]
+    #: Required with `amount`.
+    currency: NotRequired[str]
+    #: Why the money goes back, as the provider records it.
+    reason: NotRequired[str]
 
 
 class BalanceQuery(TypedDict):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from pspkit._generated.pspkit_ffi import BulkReader
+from pspkit import BulkReader
 
 CONFIG = '{"provider":"paystar","depositToken":"t"}'
 OP = '{"type":"get_deposit"}'
@@ -42,3 +42,14 @@ def test_a_card_number_in_an_answer_never_comes_back_whole() -> None:
     (item,) = read(text, 7)
     assert "4111111111111111" not in json.dumps(item)
     assert item["outcome"]["payment"]["card"]["masked"] == "411111******1111"
+
+
+def test_a_bad_operation_names_its_field():
+    import pytest
+
+    from pspkit import PspError
+
+    with pytest.raises(PspError) as err:
+        BulkReader(CONFIG, '{"type":"get_deposits"}')
+    assert err.value.code == "invalid_request"
+    assert str(err.value).startswith("operation.type: unknown value")

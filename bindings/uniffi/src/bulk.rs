@@ -22,8 +22,7 @@ impl BulkReader {
     #[uniffi::constructor]
     pub fn new(config_json: String, operation_json: String) -> Result<Arc<Self>, PspError> {
         let gateway = pspkit::Gateway::from_json(&config_json)?;
-        let operation = serde_json::from_str(&operation_json)
-            .map_err(|e| pspkit::PspError::invalid("operation", e.to_string()))?;
+        let operation = pspkit::input_error::from_json("operation", &operation_json)?;
         Ok(Arc::new(BulkReader {
             gateway,
             stream: Mutex::new(NdjsonStream::new(operation)),

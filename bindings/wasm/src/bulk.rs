@@ -4,7 +4,7 @@
 use pspkit::bulk::NdjsonStream;
 use wasm_bindgen::prelude::*;
 
-use crate::error::{invalid_argument, to_js_error};
+use crate::error::to_js_error;
 
 #[wasm_bindgen]
 pub struct BulkReader {
@@ -18,8 +18,8 @@ impl BulkReader {
     #[wasm_bindgen(constructor)]
     pub fn new(config_json: &str, operation_json: &str) -> Result<BulkReader, JsValue> {
         let gateway = pspkit::Gateway::from_json(config_json).map_err(|e| to_js_error(&e))?;
-        let operation =
-            serde_json::from_str(operation_json).map_err(|e| invalid_argument("operation", e))?;
+        let operation = pspkit::input_error::from_json("operation", operation_json)
+            .map_err(|e| to_js_error(&e))?;
         Ok(BulkReader {
             gateway,
             stream: NdjsonStream::new(operation),

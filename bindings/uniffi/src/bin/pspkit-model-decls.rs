@@ -35,6 +35,7 @@ fn main() {
         Customer,
         BankAccount,
         OrderRef,
+        RefundOrder,
         BalanceQuery,
         ListQuery,
         Context,
