@@ -3,6 +3,8 @@
 #   make test             every test of every language
 #   make demo             the runnable example (see README)
 #   make vectors DIR=d    run a folder of conformance vectors through every language
+#   make inspector        serve the payment inspector page on 127.0.0.1 (mk/inspector.mk)
+#   make bench            every language's benchmarks, then the README table (mk/bench.mk)
 #
 # Each language adds itself in mk/<language>.mk by appending to these lists, so adding a
 # language never edits this file.
