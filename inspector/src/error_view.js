@@ -21,20 +21,12 @@ export function plainWords(code) {
   return PLAIN[code] ?? "error";
 }
 
-/**
- * The message for people: the binding's deserializer wording ("Failed to deserialize JsValue
- * into type `…`: ") carries a Rust type path that says nothing to a reader, so it is cut.
- */
-export function cleanMessage(message) {
-  return String(message ?? "").replace(/Failed to deserialize JsValue into type `[^`]*`: /, "");
-}
-
 /** A thrown value as {code, message, retryable, httpStatus, providerCode}. */
 export function asTyped(e) {
   if (e && typeof e === "object" && typeof e.code === "string") {
     return {
       code: e.code,
-      message: cleanMessage(e.message),
+      message: String(e.message ?? ""),
       retryable: !!e.retryable,
       httpStatus: e.httpStatus ?? null,
       providerCode: e.providerCode ?? null,

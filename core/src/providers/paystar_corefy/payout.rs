@@ -15,7 +15,9 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 use serde_json::value::RawValue;
 
-use super::requests::{amount_number, customer, post_json, Customer, Pipeline, MAX_REFERENCE};
+use super::requests::{
+    amount_number, customer, post_json, Customer, Document, Pipeline, Resource, MAX_REFERENCE,
+};
 use crate::card::CardNumber;
 use crate::error::{PspError, Result};
 use crate::model::{HttpRequest, PaymentOrder};
@@ -23,18 +25,6 @@ use crate::money::Money;
 use crate::providers::paystar::card_keys::{classify, CardKey};
 use crate::providers::paystar::PaystarConfig;
 use crate::validate;
-
-#[derive(Serialize)]
-struct Document<'a> {
-    data: Resource<'a>,
-}
-
-#[derive(Serialize)]
-struct Resource<'a> {
-    #[serde(rename = "type")]
-    kind: &'static str,
-    attributes: Attributes<'a>,
-}
 
 #[derive(Serialize)]
 struct Attributes<'a> {

@@ -18,16 +18,18 @@ use crate::validate;
 /// ids sane while covering every realistic merchant id.
 pub const MAX_REFERENCE: usize = 128;
 
+/// CoreFy's JSON:API request envelope, `{"data":{"type":…,"attributes":…}}`, shared by the
+/// payment and payout invoices (each has its own attributes).
 #[derive(Serialize)]
-struct Document<'a> {
-    data: Resource<'a>,
+pub(super) struct Document<A> {
+    pub(super) data: Resource<A>,
 }
 
 #[derive(Serialize)]
-struct Resource<'a> {
+pub(super) struct Resource<A> {
     #[serde(rename = "type")]
-    kind: &'static str,
-    attributes: Attributes<'a>,
+    pub(super) kind: &'static str,
+    pub(super) attributes: A,
 }
 
 #[derive(Serialize)]
