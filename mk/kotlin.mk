@@ -31,13 +31,16 @@ KT_JVM := java -jar $(JUNIT) --disable-banner --details=summary --class-path $(K
 setup-kotlin:
 	scripts/install/kotlin.sh
 
-# A release build of the cdylib (slow on 2 cores when the core changed), then kotlinc.
+# A release build of the cdylib (slow on 2 cores when the core changed), then kotlinc. The
+# generated Gateway's build/parse/parseCallback are redirected to the direct JNA call
+# (scripts/patch-direct.py, src/main/kotlin/dev/pspkit/DirectAbi.kt), same API and types.
 kotlin-jar:
 	cargo build -q --release -p pspkit-ffi
 	rm -rf $(KT_DIR)/generated $(KT_BUILD)/native && mkdir -p $(KT_BUILD)/native/$(KT_NATIVE)
 	cargo run -q -p pspkit-ffi --features cli --bin uniffi-bindgen -- generate \
 	  --library target/release/libpspkit_ffi.so --language kotlin --out-dir $(KT_DIR)/generated --no-format >/dev/null
 	$(KT_DIR)/scripts/patch-generated.sh $(KT_DIR)/generated/dev/pspkit/ffi/pspkit_ffi.kt
+	python3 $(KT_DIR)/scripts/patch-direct.py $(KT_DIR)/generated/dev/pspkit/ffi/pspkit_ffi.kt
 	$(KOTLINC) -nowarn -cp $(JAVA_LIBS) -d $(KT_JAR) $(KT_DIR)/generated $(KT_DIR)/src/main/kotlin
 	cp target/release/libpspkit_ffi.so $(KT_BUILD)/native/$(KT_NATIVE)/
 	jar uf $(KT_JAR) -C $(KT_BUILD)/native $(KT_NATIVE)/libpspkit_ffi.so

@@ -12,6 +12,7 @@ record-level gateway, `start_flow`/`resume_flow`/`status_parser` go to it.
 """
 from __future__ import annotations
 
+import ctypes
 import json
 import json.decoder
 import json.encoder
@@ -20,6 +21,7 @@ import time
 from typing import (
     TYPE_CHECKING,
     Any,
+    Dict,
     Iterable,
     List,
     Mapping,
@@ -119,17 +121,27 @@ def _dict_of(value: Any, field: str) -> bytes:
         raise PspError(f"{field}: not plain JSON data ({e})", code="invalid_request") from None
 
 
+_INT_MAX = 0x7FFFFFFF  # the ABI's lengths are C ints (json_abi.rs)
+
+
+def _too_large() -> PspError:
+    return PspError("request too large: each text passed to pspkit must be under 2 GiB",
+                    code="invalid_request")
+
+
 class Gateway:
     """A provider gateway made from a config dict (`pspkit.types.GatewayConfig`).
 
     Raises `PspError` (`invalid_request`, naming the field) when the config is refused.
     """
 
-    __slots__ = ("_handle", "_call", "_free", "_config_json", "_typed", "provider")
+    __slots__ = ("_handle", "_call", "_free", "_config_json", "_typed", "_last_op", "provider")
 
     def __init__(self, config: Union["types.GatewayConfig", Mapping[str, Any], "_model.GatewayConfig"]) -> None:
         self._handle: Any = None  # a ctypes.c_void_p: passed as is, it skips a conversion per call
         self._typed: Any = None
+        # (a copy of the last flat operation dict, its JSON): see `_operation_json`.
+        self._last_op: Tuple[Optional[Dict[str, Any]], bytes] = (None, b"")
         if isinstance(config, Mapping):
             text = _dict_of(dict(config), "config")
         else:  # a typed GatewayConfig record
@@ -137,8 +149,6 @@ class Gateway:
 
             text = to_json(config, secrets="reveal").encode()
         lib = _abi.lib()
-        import ctypes
-
         error = ctypes.c_char_p()
         handle = lib.pspkit_json_gateway_new(text, len(text), ctypes.byref(error))
         if not handle:
@@ -170,10 +180,34 @@ class Gateway:
         return f"Gateway(provider={self.provider!r})"
 
     def _run(self, call: int, a: bytes, b: bytes = b"", status: int = 0, c: bytes = b"") -> Any:
+        if len(a) | len(b) | len(c) > _INT_MAX:  # see `parse`
+            raise _too_large()
         out = self._call(self._handle, call, a, len(a), b, len(b), status, c, len(c))
         if out[0] == _BANG:
             raise from_abi(out)
         return _loads(out)
+
+    def _operation_json(self, operation: Any) -> bytes:
+        """The operation's JSON, reused when it equals the last one.
+
+        A poller passes the same operation again and again; comparing a small dict costs a
+        fraction of encoding it. Only a flat dict of `str` keys to `str`/`None` values is kept
+        (as a copy): for those, equality means the same JSON document (a nested or numeric
+        value could compare equal yet encode differently, `1 == True`), and a later mutation of
+        the caller's dict cannot reach the copy. The native side likewise keeps the operation
+        it read from the last bytes (json_abi.rs), so equal bytes skip its input reader too.
+        """
+        last, text = self._last_op
+        if last is not None and type(operation) is dict and operation == last:
+            return text
+        try:
+            text = "".join(_encode(operation, 0)).encode() if _encode else _dict_of(operation, "operation")
+        except (TypeError, ValueError, RecursionError, UnicodeError):
+            return _dict_of(operation, "operation")  # raises the error naming the field
+        if type(operation) is dict and len(operation) <= 16 and all(
+                type(k) is str and (type(v) is str or v is None) for k, v in operation.items()):
+            self._last_op = (dict(operation), text)  # one tuple: a reader sees a matched pair
+        return text
 
     # ---- the four calls --------------------------------------------------------------------
 
@@ -207,17 +241,18 @@ class Gateway:
         # Mapping ABC), the body passed as raw bytes beside the operation's JSON.
         if type(operation) is dict or isinstance(operation, Mapping):
             status = response.get("status")
-            if type(status) is not int:
+            if type(status) is not int or not 0 <= status <= 0xFFFF:
                 raise PspError("response.status: the HTTP status code (an int) is required",
                                code="invalid_request")
-            try:
-                a = "".join(_encode(operation, 0)).encode() if _encode else _dict_of(operation, "operation")
-            except (TypeError, ValueError, RecursionError, UnicodeError):
-                a = _dict_of(operation, "operation")
+            a = self._operation_json(operation)
             body = response.get("body")
             b = body.encode("utf-8", "surrogatepass") if type(body) is str else _text(body, "response.body")
             headers = response.get("headers")
             c = _headers(headers, "response.headers") if headers else b""
+            # ctypes passes each int as a C int and truncates one beyond it silently: a text of
+            # 2 GiB or more is refused here (one OR of the lengths is below 2**31 iff each is).
+            if len(a) | len(b) | len(c) > _INT_MAX:
+                raise _too_large()
             out = self._call(self._handle, 2, a, len(a), b, len(b), status, c, len(c))
             if out[0] == 33:  # b"!": an error object follows
                 raise from_abi(out)
@@ -262,10 +297,13 @@ class Gateway:
         if not answers:
             return []
         sep = "\x1e"
-        if any(sep in body for _, body in answers):  # valid JSON never holds it raw
+        text = sep.join([f"{status} {body}" for status, body in answers])
+        if text.count(sep) != len(answers) - 1:  # a body holds it (valid JSON never does raw)
             return [self._one_state(operation, status, body) for status, body in answers]
-        joined = sep.join([f"{status} {body}" for status, body in answers]).encode()
-        a = _dict_of(operation, "operation")
+        joined = text.encode()
+        a = self._operation_json(operation)
+        if len(a) | len(joined) > _INT_MAX:  # see `parse`
+            raise _too_large()
         out = self._call(self._handle, _abi.CALL_PARSE_STATES, a, len(a), joined, len(joined), 0, None, 0)
         if out[:1] == b"!" and out[1:2] == b"{":
             raise from_abi(out)

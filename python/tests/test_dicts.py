@@ -143,6 +143,33 @@ def test_parse_states_batch_agrees_with_parse() -> None:
     assert gateway.parse_states(op, [(200, STATUS.replace("ps-1", "ps-1\x1e"))]) == ["!bad_response"]
 
 
+def test_a_reused_operation_dict_mutated_in_place_is_read_again() -> None:
+    # The gateway keeps the last operation's JSON (and the native side the operation it read):
+    # a change to the same dict object must reach the core.
+    gateway = Gateway(CONFIG)
+    op: Dict[str, Any] = {"type": "get_deposit", "providerId": "ps-1"}
+    response = {"status": 200, "body": STATUS}
+    assert gateway.parse(op, response)["payment"]["providerId"] == "ps-1"  # type: ignore[arg-type]
+    op["type"] = "get_deposti"
+    with pytest.raises(PspError) as info:
+        gateway.parse(op, response)  # type: ignore[arg-type]
+    assert info.value.code == "invalid_request" and "get_deposti" in str(info.value)
+    op["type"] = "get_deposit"
+    assert gateway.parse(dict(reversed(list(op.items()))), response)["type"] == "payment"  # type: ignore[arg-type]
+    op["providerId"] = 7  # not kept (not a str), and refused by the core's reader
+    with pytest.raises(PspError) as info:
+        gateway.parse(op, response)  # type: ignore[arg-type]
+    assert info.value.code == "invalid_request" and "providerId" in str(info.value)
+
+
+@pytest.mark.parametrize("status", [-1, 70000, 2**40])
+def test_a_status_out_of_range_is_a_typed_error(status: int) -> None:
+    with pytest.raises(PspError) as info:
+        Gateway(CONFIG).parse({"type": "get_deposit", "providerId": "ps-1"},
+                              {"status": status, "body": STATUS})
+    assert info.value.code == "invalid_request" and "status" in str(info.value)
+
+
 def test_import_is_lazy() -> None:
     code = ("import sys, pspkit; assert 'pspkit._generated' not in sys.modules; "
             "pspkit.Gateway({'provider': 'paystar', 'depositToken': 't'}); "

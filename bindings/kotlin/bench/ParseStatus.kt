@@ -5,7 +5,9 @@
 // status table (from the provider's docs, as core/src/providers/paystar/status.rs reads it).
 // It does no validation, no money checks and no history decoding, so it is a lower bound.
 // pspkit's shapes, from the call users write to the hot path:
-//   - Gateway.parse(operation, HttpResponse): the full typed Outcome record;
+//   - Gateway.parse(operation, HttpResponse): the full typed Outcome record, through the direct
+//     JNA call (DirectAbi.kt: one crossing, primitive arguments, uniffi's own serialized form);
+//   - the rows below it go through uniffi's generated calls (JNA Structures, several crossings):
 //   - StatusParser.parse(status, body): the operation prepared once, a flat StatusSummary out;
 //   - StatusParser.parseState(status, body): the state only;
 //   - StatusParser.parseText(answers): 100 answers in one string, their states in one string

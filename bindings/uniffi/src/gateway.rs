@@ -21,6 +21,13 @@ pub struct Gateway {
     config: GatewayConfig,
 }
 
+impl Gateway {
+    /// The core gateway, for the direct ABI (`kotlin_abi.rs`).
+    pub(crate) fn core(&self) -> &pspkit::Gateway {
+        &self.inner
+    }
+}
+
 #[uniffi::export]
 impl Gateway {
     /// Validates the config (keys present, URLs well-formed) and prepares the provider.

@@ -20,6 +20,7 @@ mod error;
 mod flow;
 mod gateway;
 mod json_abi;
+mod kotlin_abi;
 mod status_parser;
 mod status_summary;
 
