@@ -75,19 +75,22 @@ pub trait Input: DeserializeOwned {
 /// Reads a plain type from JSON text; a data error is named by the field path the text has open
 /// where serde_json stopped (`input_error_path`).
 fn plain_json<T: DeserializeOwned>(text: &str, path: &str) -> std::result::Result<T, InputError> {
-    serde_json::from_str(text).map_err(|e| {
-        if e.is_syntax() || e.is_eof() {
-            return not_json(path, &e);
-        }
-        let msg = e.to_string();
-        let msg = without_position(&msg);
-        let mut at = path::path_of_error(text, &e);
-        // serde refuses a repeated field after reading its key again: the object is the place.
-        if msg.starts_with("duplicate field ") {
-            at.pop();
-        }
-        describe(&join(path, &path::display(&at)), msg)
-    })
+    serde_json::from_str(text).map_err(|e| read_error(text, path, &e))
+}
+
+/// [`plain_json`]'s error in the host's terms; not generic, so compiled once, not per type.
+fn read_error(text: &str, path: &str, e: &serde_json::Error) -> InputError {
+    if e.is_syntax() || e.is_eof() {
+        return not_json(path, e);
+    }
+    let msg = e.to_string();
+    let msg = without_position(&msg);
+    let mut at = path::path_of_error(text, e);
+    // serde refuses a repeated field after reading its key again: the object is the place.
+    if msg.starts_with("duplicate field ") {
+        at.pop();
+    }
+    describe(&join(path, &path::display(&at)), msg)
 }
 
 /// Reads `T` from JSON text; `what` names the input in messages (`operation`, `config`).
