@@ -140,7 +140,13 @@ fn not_json(what: &str, e: &serde_json::Error) -> InputError {
 /// A plain type from a `Value` (the rest of a tagged object, a stored state): read from its
 /// compact text, so every model type has one deserializer, over text.
 fn plain<T: DeserializeOwned>(value: Value, path: &str) -> std::result::Result<T, InputError> {
-    plain_json(&value.to_string(), path)
+    plain_json(&value_text(&value), path)
+}
+
+/// Compact JSON text of a `Value`, written straight into a `String` (no `fmt` adapter).
+pub(crate) fn value_text(value: &Value) -> String {
+    // A `Value` always serializes (string keys, finite numbers).
+    serde_json::to_string(value).unwrap_or_default()
 }
 
 /// `operation` + `customer.phone` → `operation.customer.phone`; the root's own path is empty.

@@ -33,7 +33,7 @@ pub(crate) fn read<'de, D: de::Deserializer<'de>, T>(
 
 /// The rest of a tagged object as variant `T`, read from its JSON text.
 pub(crate) fn variant<T: DeserializeOwned>(rest: Map<String, Value>) -> Result<T, String> {
-    serde_json::from_str(&Value::Object(rest).to_string()).map_err(|e| {
+    serde_json::from_str(&crate::input_error::value_text(&Value::Object(rest))).map_err(|e| {
         let text = e.to_string();
         // The position is in the rest's text, not the host's: the outer reader places it.
         match text.rfind(" at line ") {
