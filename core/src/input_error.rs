@@ -68,19 +68,29 @@ pub trait Input: DeserializeOwned {
     /// From JSON text. Plain types stream from the text (no `Value` in between: the wasm
     /// `parse` hot path reads a response this way); the tagged enums go through `read`.
     fn read_json(text: &str, path: &str) -> std::result::Result<Self, InputError> {
-        let mut de = serde_json::Deserializer::from_str(text);
-        let value = serde_path_to_error::deserialize(&mut de).map_err(|e| {
-            let inner = join(path, &e.path().to_string());
-            let e = e.into_inner();
-            if e.is_syntax() || e.is_eof() {
-                not_json(path, &e)
-            } else {
-                describe(&inner, without_position(&e.to_string()))
-            }
-        })?;
-        de.end().map_err(|e| not_json(path, &e))?;
-        Ok(value)
+        plain_json(text, path)
     }
+}
+
+/// Reads a plain type from JSON text; a data error is named by the field path the text has open
+/// where serde_json stopped (`input_error_path`).
+fn plain_json<T: DeserializeOwned>(text: &str, path: &str) -> std::result::Result<T, InputError> {
+    serde_json::from_str(text).map_err(|e| read_error(text, path, &e))
+}
+
+/// [`plain_json`]'s error in the host's terms; not generic, so compiled once, not per type.
+fn read_error(text: &str, path: &str, e: &serde_json::Error) -> InputError {
+    if e.is_syntax() || e.is_eof() {
+        return not_json(path, e);
+    }
+    let msg = e.to_string();
+    let msg = without_position(&msg);
+    let mut at = path::path_of_error(text, e);
+    // serde refuses a repeated field after reading its key again: the object is the place.
+    if msg.starts_with("duplicate field ") {
+        at.pop();
+    }
+    describe(&join(path, &path::display(&at)), msg)
 }
 
 /// Reads `T` from JSON text; `what` names the input in messages (`operation`, `config`).
@@ -127,15 +137,19 @@ fn not_json(what: &str, e: &serde_json::Error) -> InputError {
     }
 }
 
+/// A plain type from a `Value` (the rest of a tagged object, a stored state): read from its
+/// compact text, so every model type has one deserializer, over text.
 fn plain<T: DeserializeOwned>(value: Value, path: &str) -> std::result::Result<T, InputError> {
-    serde_path_to_error::deserialize(value).map_err(|e| {
-        let inner = join(path, &e.path().to_string());
-        describe(&inner, &e.into_inner().to_string())
-    })
+    plain_json(&value_text(&value), path)
 }
 
-/// `operation` + `customer.phone` → `operation.customer.phone`; serde_path_to_error writes the
-/// root as `.`.
+/// Compact JSON text of a `Value`, written straight into a `String` (no `fmt` adapter).
+pub(crate) fn value_text(value: &Value) -> String {
+    // A `Value` always serializes (string keys, finite numbers).
+    serde_json::to_string(value).unwrap_or_default()
+}
+
+/// `operation` + `customer.phone` → `operation.customer.phone`; the root's own path is empty.
 fn join(root: &str, tail: &str) -> String {
     match tail {
         "" | "." => root.to_owned(),
@@ -177,7 +191,7 @@ fn describe(path: &str, msg: &str) -> InputError {
     }
     if let Some(rest) = msg.strip_prefix("unknown field ") {
         let names = ticked(rest);
-        // serde_path_to_error's path ends at the unknown key itself; the place is its object.
+        // The path ends at the unknown key itself; the place is its object.
         let name = names.first().copied().unwrap_or("");
         let path = path
             .strip_suffix(name)
@@ -445,6 +459,9 @@ impl Input for crate::model::CallbackEvent {}
 impl Input for crate::model::Capabilities {}
 impl Input for crate::model::Reply {}
 impl Input for crate::flow::Action {}
+
+#[path = "input_error_path.rs"]
+mod path;
 
 #[cfg(test)]
 #[path = "input_error_tests.rs"]

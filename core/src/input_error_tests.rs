@@ -223,3 +223,18 @@ fn tagged_reads_refuse_a_key_given_twice() {
     assert!(serde_json::from_str::<Operation>(op).is_err());
     assert!(from_json::<Operation>("operation", op).is_err());
 }
+
+/// A value the model's own reading refuses (a timestamp, an rng) is named by its field, not by
+/// the object around it.
+#[test]
+fn custom_refusals_name_their_field() {
+    let e = from_json::<FlowState>("state", r#"{"version":2,"deadline":"soon"}"#).unwrap_err();
+    assert_eq!(e.message, "state.deadline: not an RFC 3339 UTC timestamp");
+    let e = from_json::<FlowState>("state", r#"{"version":2,"rng":"12"}"#).unwrap_err();
+    assert_eq!(e.message, "state.rng: rng must be 16 hex digits");
+    let e = from_json::<FlowState>("state", r#"{"version":2,"deadline":5}"#).unwrap_err();
+    assert_eq!(
+        e.message,
+        "state.deadline: must be a string, got an integer"
+    );
+}

@@ -143,13 +143,24 @@ impl Serialize for Rng {
 
 impl<'de> Deserialize<'de> for Rng {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Rng, D::Error> {
-        let text = String::deserialize(d)?;
-        if text.len() != 16 {
-            return Err(serde::de::Error::custom("rng must be 16 hex digits"));
+        // A visitor, so the error is raised inside the string's own read and a reader's position
+        // (the field path of `input_error`) points at this field, not at the end of its object.
+        struct Text;
+        impl serde::de::Visitor<'_> for Text {
+            type Value = Rng;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> std::result::Result<Rng, E> {
+                if text.len() != 16 {
+                    return Err(E::custom("rng must be 16 hex digits"));
+                }
+                u64::from_str_radix(text, 16)
+                    .map(Rng)
+                    .map_err(|_| E::custom("rng must be 16 hex digits"))
+            }
         }
-        u64::from_str_radix(&text, 16)
-            .map(Rng)
-            .map_err(|_| serde::de::Error::custom("rng must be 16 hex digits"))
+        d.deserialize_str(Text)
     }
 }
 

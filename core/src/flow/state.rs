@@ -152,10 +152,24 @@ impl Serialize for FlowTime {
 
 impl<'de> Deserialize<'de> for FlowTime {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<FlowTime, D::Error> {
-        let text = String::deserialize(d)?;
-        Timestamp::parse(&text)
-            .map(|t| FlowTime(t.unix))
-            .ok_or_else(|| serde::de::Error::custom("not an RFC 3339 UTC timestamp"))
+        // A visitor, so the error is raised inside the string's own read and a reader's position
+        // (the field path of `input_error`) points at this field, not at the end of its object.
+        struct Text;
+        impl serde::de::Visitor<'_> for Text {
+            type Value = FlowTime;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_str<E: serde::de::Error>(
+                self,
+                text: &str,
+            ) -> std::result::Result<FlowTime, E> {
+                Timestamp::parse(text)
+                    .map(|t| FlowTime(t.unix))
+                    .ok_or_else(|| E::custom("not an RFC 3339 UTC timestamp"))
+            }
+        }
+        d.deserialize_str(Text)
     }
 }
 

@@ -7,6 +7,7 @@ pub mod http;
 pub mod operation;
 pub mod outcome;
 pub mod payment;
+mod tagged;
 
 pub use callback::{CallbackEvent, Reply};
 pub use capabilities::Capabilities;

@@ -5,8 +5,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-/// Tagged by `type` (DESIGN §3).
-#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// Tagged by `type` (DESIGN §3). `Deserialize` is written out below (see `super::tagged`).
+#[derive(Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(tag = "type", rename_all = "snake_case")]
@@ -54,6 +54,36 @@ impl Operation {
             Operation::GetBalanceReport(_) => "get_balance_report",
             Operation::RefundDeposit(_) => "refund_deposit",
         }
+    }
+}
+
+impl<'de> Deserialize<'de> for Operation {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        use super::tagged::variant;
+        let spec = super::tagged::TaggedEnum {
+            expecting: "internally tagged enum Operation",
+            tag: "type",
+            variants: &crate::input_error::OPERATION_TYPES,
+            build: |name, rest| {
+                Ok(match name {
+                    "create_deposit" => Operation::CreateDeposit(variant(rest)?),
+                    "create_payout" => Operation::CreatePayout(variant(rest)?),
+                    "create_reverse_deposit" => Operation::CreateReverseDeposit(variant(rest)?),
+                    "get_deposit" => Operation::GetDeposit(variant(rest)?),
+                    "get_payout" => Operation::GetPayout(variant(rest)?),
+                    "get_balance" => Operation::GetBalance(variant(rest)?),
+                    "validate_payout" => Operation::ValidatePayout(variant(rest)?),
+                    "process_payout" => Operation::ProcessPayout(variant(rest)?),
+                    "list_deposits" => Operation::ListDeposits(variant(rest)?),
+                    "list_payouts" => Operation::ListPayouts(variant(rest)?),
+                    "get_balance_report" => Operation::GetBalanceReport(variant(rest)?),
+                    "refund_deposit" => Operation::RefundDeposit(variant(rest)?),
+                    // A unit variant: as serde's derive, whatever else the object holds is ignored.
+                    _ => Operation::OpenSession,
+                })
+            },
+        };
+        super::tagged::read(d, spec)
     }
 }
 

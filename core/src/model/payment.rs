@@ -100,8 +100,8 @@ impl PaymentStatus {
     }
 }
 
-/// What the payer must do next.
-#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// What the payer must do next. `Deserialize` is written out below (see `super::tagged`).
+#[derive(Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(tag = "type", rename_all = "snake_case")]
@@ -121,6 +121,50 @@ pub enum NextAction {
     /// asking the status. It may carry card data in encoded form (a 3-D Secure 1 `PaReq`), so
     /// the log form shows it as `***` (see `crate::redact`); the host should not store it.
     ShowHtml { html: String },
+}
+
+impl<'de> Deserialize<'de> for NextAction {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        // The struct variants' fields, as serde's derive reads them (unknown fields ignored).
+        #[derive(Deserialize)]
+        struct Redirect {
+            url: String,
+        }
+        #[derive(Deserialize)]
+        struct PaymentDetails {
+            details: BTreeMap<String, String>,
+            #[serde(default)]
+            url: Option<String>,
+        }
+        #[derive(Deserialize)]
+        struct ShowHtml {
+            html: String,
+        }
+        use super::tagged::variant;
+        let spec = super::tagged::TaggedEnum {
+            expecting: "internally tagged enum NextAction",
+            tag: "type",
+            variants: &["redirect", "payment_details", "show_html"],
+            build: |name, rest| {
+                Ok(match name {
+                    "redirect" => NextAction::Redirect {
+                        url: variant::<Redirect>(rest)?.url,
+                    },
+                    "payment_details" => {
+                        let v: PaymentDetails = variant(rest)?;
+                        NextAction::PaymentDetails {
+                            details: v.details,
+                            url: v.url,
+                        }
+                    }
+                    _ => NextAction::ShowHtml {
+                        html: variant::<ShowHtml>(rest)?.html,
+                    },
+                })
+            },
+        };
+        super::tagged::read(d, spec)
+    }
 }
 
 /// The card as the provider reports it: masked number only.
