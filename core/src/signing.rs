@@ -20,7 +20,7 @@
 use std::borrow::Cow;
 use std::cell::RefCell;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::secret::Secret;
 
@@ -34,7 +34,7 @@ pub const BASE64: &str = "Base64 of the raw digest";
 pub const BASE64URL: &str = "base64url of the raw digest, no padding";
 
 /// One signature of a built request and the exact message it was computed over.
-#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct SigningInput {
@@ -46,7 +46,7 @@ pub struct SigningInput {
     /// How the digest is written ([`HEX_LOWER`], [`BASE64`], …).
     pub encoding: String,
     /// The config field holding the HMAC key; `None` for a plain hash. Named, never shown.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub key_name: Option<String>,
     /// The message, byte for byte, with each hidden piece as `<configField>`.
     pub message: String,
@@ -55,12 +55,12 @@ pub struct SigningInput {
     pub pieces: Vec<SigningPiece>,
     /// What the part holds around the digest, when more than the digest (`TUPAY <digest>`,
     /// `Bearer <header>.<payload>.<digest>`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub written_as: Option<String>,
 }
 
 /// A named run of the message: a field's value as concatenated, or a secret's placeholder.
-#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct SigningPiece {
@@ -69,7 +69,6 @@ pub struct SigningPiece {
     /// The text as hashed, or `<configField>` for a hidden piece.
     pub text: String,
     /// A secret of the config: the text is its placeholder, not its value.
-    #[serde(default)]
     pub hidden: bool,
 }
 
