@@ -123,6 +123,19 @@ impl Gateway {
     pub fn late_transitions(&self) -> &'static [crate::provider::LateTransition] {
         self.provider.late_transitions()
     }
+
+    /// What each signature in `build(op, ctx)`'s request was computed over, in signing order
+    /// (empty when nothing is signed: a token sent as typed). The request is built exactly as
+    /// `build` does and the signers report the messages they hash, so the strings cannot differ
+    /// from what was signed; secrets in them are placeholders (see [`crate::signing`]).
+    pub fn signing_inputs(
+        &self,
+        op: &Operation,
+        ctx: &Context,
+    ) -> Result<Vec<crate::signing::SigningInput>> {
+        let (built, inputs) = crate::signing::capture(|| self.build(op, ctx));
+        built.map(|_| inputs)
+    }
 }
 
 /// The ids a callback asks the host to confirm with go into the next request's URL or body; a

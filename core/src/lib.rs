@@ -42,6 +42,7 @@ mod scrub;
 pub mod secret;
 mod serde_error;
 pub mod signed_fields;
+pub mod signing;
 pub mod time;
 pub mod url;
 pub mod validate;

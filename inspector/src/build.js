@@ -1,12 +1,11 @@
-// Panel 3: any operation → the exact request bytes, and which parts carry or are computed from
-// which credential.
+// Panel 3: any operation → the exact request bytes, which parts carry or are computed from
+// which credential, and, for each signature, the exact string the core computed it over.
 
 import { $, h, fill, facts } from "./dom.js";
 import { fieldNamedBy, readConfig } from "./config_form.js";
 import { asTyped, clearErrors, errorBlock, showFieldError } from "./error_view.js";
 import { makeGateway, readOperation, showFailure } from "./explain.js";
 import { attribute } from "./attribution.js";
-import { RECIPES } from "./providers.js";
 import { toCurl } from "./curl.js";
 import { indentJson } from "./json_text.js";
 
@@ -22,56 +21,75 @@ function prettyBody(req) {
   return null;
 }
 
-/** A JWT's signing input is its first two segments; shown with the decoded payload. */
-function jwtInput(value) {
-  const m = /^Bearer ([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)\.[A-Za-z0-9_-]+$/.exec(value ?? "");
-  if (!m) return null;
-  const dec = (s) => {
-    try {
-      return atob(s.replaceAll("-", "+").replaceAll("_", "/"));
-    } catch {
-      return "?";
-    }
-  };
-  return { input: `${m[1]}.${m[2]}`, header: dec(m[1]), payload: dec(m[2]) };
-}
-
-// Where the documented recipe signs the body alone, that body is the string signed.
-function bodySigned(provider, part) {
-  return (provider === "dpay" && part === "header dpay_secure") || (provider === "tupay" && part === "header payload-signature");
-}
-
-function signatures(found, req, provider) {
-  if (found.length === 0) {
-    return h("p", { "data-testid": "signatures" }, "No credential was typed that this request uses: nothing is signed or carried (type the keys above to see where they go).");
+/** A base64url JWT segment as text, for the hint under a JWT's signing input. */
+function decodeSegment(s) {
+  try {
+    return atob(s.replaceAll("-", "+").replaceAll("_", "/"));
+  } catch {
+    return "?";
   }
-  const items = found.map((f) => {
-    const value = f.part === "body" ? req.body : f.part === "url" ? req.url : req.headers[f.part.slice(7)];
-    const jwt = f.how === "computed" && f.part === "header authorization" ? jwtInput(value) : null;
-    return h(
-      "li",
-      { "data-how": f.how, "data-part": f.part },
-      h("strong", {}, f.part),
-      f.how === "computed" ? ` is computed from ${f.label.toLowerCase()}` : ` carries ${f.label.toLowerCase()} as typed`,
-      jwt
-        ? h("div", { class: "signed-over" }, "Signed over (the JWT's first two segments): ",
-            h("code", { "data-testid": "signed-over" }, jwt.input),
-            h("div", { class: "hint" }, `header ${jwt.header}, payload ${jwt.payload}`))
-        : f.how === "computed" && bodySigned(provider, f.part)
-          ? h("div", { class: "signed-over" }, "Signed over: the exact body bytes shown above (per the documented recipe).")
-          : null,
-    );
-  });
-  const computed = found.some((f) => f.how === "computed");
-  return h(
-    "div",
-    { "data-testid": "signatures" },
-    h("ul", { class: "sig-list" }, items),
-    computed
-      ? h("p", { class: "hint" }, h("strong", {}, "Recipe (documented): "), RECIPES[provider] ?? "",
-          " The exact string pspkit signed is not returned by the core; the parts above are its inputs.")
-      : null,
+}
+
+/**
+ * The exact string one signature was computed over, as the core reports it
+ * (`signingInputs`): the text is the message byte for byte, and each secret that is part of it
+ * is the core's `<configField>` placeholder, marked.
+ */
+function signedOver(input) {
+  const message = h(
+    "code",
+    { class: "signed-message", "data-testid": "signed-over" },
+    input.pieces.map((p) =>
+      p.hidden
+        ? h("mark", { class: "placeholder", title: `the ${p.name} is hashed here; never shown` }, p.text)
+        : h("span", { title: p.name }, p.text),
+    ),
   );
+  const how = [
+    input.algorithm,
+    input.keyName ? ` keyed with ${input.keyName} (named, not shown)` : "",
+    `, ${input.encoding}`,
+    input.writtenAs ? `, written as ${input.writtenAs}` : "",
+  ].join("");
+  const jwt = input.pieces.filter((p) => p.name.startsWith("JWT "));
+  const parts = input.pieces
+    .filter((p) => p.name !== "separator")
+    .map((p) => [p.name, p.hidden ? h("mark", { class: "placeholder" }, p.text) : h("code", {}, p.text === "" ? "(empty)" : p.text)]);
+  return h(
+    "li",
+    { class: "signed-over", "data-part": input.part, "data-testid": "signing-input" },
+    h("strong", {}, input.part), " = ", how,
+    h("div", {}, "Signed over: ", message),
+    jwt.length === 2 ? h("div", { class: "hint" }, `header ${decodeSegment(jwt[0].text)}, payload ${decodeSegment(jwt[1].text)}`) : null,
+    h("details", {}, h("summary", {}, "Its pieces, in order"), facts(parts, "facts pieces")),
+  );
+}
+
+function signatures(found, inputs) {
+  const credentials =
+    found.length === 0
+      ? h("p", {}, "No credential was typed that this request uses: nothing is carried as typed (type the keys above to see where they go).")
+      : h(
+          "ul",
+          { class: "sig-list" },
+          found.map((f) =>
+            h(
+              "li",
+              { "data-how": f.how, "data-part": f.part },
+              h("strong", {}, f.part),
+              f.how === "computed" ? ` is computed from ${f.label.toLowerCase()}` : ` carries ${f.label.toLowerCase()} as typed`,
+            ),
+          ),
+        );
+  const signed =
+    inputs.length === 0
+      ? h("p", { class: "hint" }, "Nothing in this request is signed.")
+      : [
+          h("ul", { class: "sig-list" }, inputs.map(signedOver)),
+          h("p", { class: "hint" }, "These strings come from the core's signers as they hash them; a ",
+            h("mark", { class: "placeholder" }, "<marked>"), " run is a secret of the config, hashed in place and never shown."),
+        ];
+  return h("div", { "data-testid": "signatures" }, h("h4", {}, "Where the typed keys go"), credentials, h("h4", {}, "What each signature is computed over"), signed);
 }
 
 export function runBuild(api, provider) {
@@ -89,8 +107,10 @@ export function runBuild(api, provider) {
     if (nonce) ctx.nonce = nonce;
     const gw = makeGateway(api, provider);
     let req;
+    let inputs;
     try {
       req = gw.build(op, ctx);
+      inputs = api.signingInputs(gw, op, ctx);
     } catch (e) {
       const err = asTyped(e);
       const field = fieldNamedBy(provider, err.message) ?? (/^(context|now)\b/.test(err.message) ? "build-now" : /^nonce\b/.test(err.message) ? "build-nonce" : "build-op");
@@ -114,7 +134,7 @@ export function runBuild(api, provider) {
         h("pre", { class: "body", "data-testid": "body" }, req.body === "" ? "(empty)" : req.body),
         pretty ? [h("h4", {}, "Body, readable"), h("pre", { class: "json" }, pretty)] : null,
       ),
-      h("section", { class: "card" }, h("h3", {}, "Credentials and signatures"), signatures(found, req, provider)),
+      h("section", { class: "card" }, h("h3", {}, "Credentials and signatures"), signatures(found, inputs)),
       h("section", { class: "card" }, h("h3", {}, "As curl"), h("pre", { class: "curl" }, toCurl(req))),
     );
   } catch (x) {

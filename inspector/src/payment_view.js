@@ -23,7 +23,16 @@ function nextAction(na) {
 
 export function paymentView(p, { title = "Normalized payment" } = {}) {
   const s = p.status ?? {};
-  const money = p.amount ? `${p.amount}${p.currency ? " " + p.currency : ""}` : p.currency ? `(amount not reported) ${p.currency}` : "not reported";
+  // The core writes an amount with its currency's minor units (2600 RUB → 2600.00); with no
+  // currency in the answer or the operation it cannot know them and keeps the provider's
+  // decimal as written (2600.0), which the page says rather than guesses.
+  const money = p.amount
+    ? p.currency
+      ? `${p.amount} ${p.currency}`
+      : [p.amount, h("span", { class: "hint", "data-testid": "amount-note" }, " as the provider wrote it (no currency reported: not normalized)")]
+    : p.currency
+      ? `(amount not reported) ${p.currency}`
+      : "not reported";
   const card = p.card
     ? [p.card.masked, p.card.holder, p.card.token ? "provider token present (hidden)" : null].filter(Boolean).join(" · ")
     : null;

@@ -90,28 +90,3 @@ export function placeholderFor(field) {
   if (field.key === "baseUrl") return "https://psp.example";
   return field.secret ? "inspector-placeholder-key" : "inspector";
 }
-
-/**
- * The documented signing recipes, as words. The core does not return the string it signed (see
- * inspector/README section in the project README); the page names the request parts that feed
- * each signature and never computes one itself.
- */
-export const RECIPES = {
-  paystar:
-    "Authorization is the token as typed, or an HS256 JWT minted from the key pair: " +
-    "HMAC-SHA256(privateKey, the JWT's first two segments), shown below.",
-  paystar_butler:
-    "Authorization is the token as typed, or an HS256 JWT minted from the key pair: " +
-    "HMAC-SHA256(privateKey, the JWT's first two segments), shown below.",
-  paystar_corefy:
-    "Authorization is the token as typed, or an HS256 JWT minted from the key pair: " +
-    "HMAC-SHA256(privateKey, the JWT's first two segments), shown below. " +
-    "Callbacks: X-Signature = base64(sha1(callbackKey + raw body + callbackKey)).",
-  tupay:
-    "Deposits: Authorization = prefix + lower-case hex HMAC-SHA256(depositSecret, x-date + x-login + body). " +
-    "Cashouts: payload-signature = lower-case hex HMAC-SHA256(cashoutSecret, body).",
-  dpay: "dpay_secure = base64(md5(secret + base64(sha1(body)) + secret)) over the exact body bytes.",
-  paystar_paynet:
-    "control = lower-case hex SHA-1 of a concatenation: sale = endpointid + client_orderid + amount in minor units + " +
-    "email + merchant control; status = login + client_orderid + orderid + merchant control.",
-};

@@ -7,6 +7,7 @@ import assert from "node:assert/strict";
 import { createRequire } from "node:module";
 import { mkdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { createHash } from "node:crypto";
 import { startServer } from "../server.mjs";
 import { subsetMismatch, subsetMismatchCiKeys } from "../../js/test/support/matching.js";
 
@@ -136,6 +137,17 @@ test("explain: a declined PayStar payment with its history as a timeline", async
     assert.equal((await text(page, "#explain-out [data-testid=state]")).toLowerCase(), want.state.replace("_", " "), `${f}: ${k.name}`);
     assert.equal(await text(page, "#explain-out [data-testid=final]"), want.final ? "final" : "not final", `${f}: ${k.name}`);
   }
+  // A status answer with no currency: the amount as written (2600.0), and the page says why.
+  const red = vec("paystar/redaction.json");
+  const nc = red.cases[0];
+  assert.ok(!/"currency"/.test(nc.response.body) && /"amount": 2600\.0,/.test(nc.response.body));
+  await explain(page, red.config, nc.build, nc.response);
+  assert.match(await text(page, "#explain-out [data-testid=amount]"), /^2600\.0 as the provider wrote it \(no currency reported: not normalized\)$/);
+  // With the currency in the answer it is normalized to the currency's minor units.
+  await page.fill("#explain-body", nc.response.body.replace('"amount": 2600.0,', '"amount": 2600.0, "currency": "RUB",'));
+  await page.click("#explain-run");
+  assert.equal(await text(page, "#explain-out [data-testid=amount]"), "2600.00 RUB");
+
   // An answer that is an error reads as the core's typed error, with the provider's code.
   const errs = vec("paystar/errors.json");
   const dup = errs.cases.find((k) => k.expectError?.code === "duplicate");
@@ -270,8 +282,53 @@ test("build: one operation per provider gives the vector's exact request and nam
     } else {
       assert.ok(how.includes("header authorization=carried"), `${provider}: the token is carried (${how})`);
     }
-    if (provider === "tupay") await page.screenshot({ path: `${SHOTS}build-tupay.png`, fullPage: true });
+    // What each signature was computed over, as the page shows it. The expected strings are
+    // put together here from the vector (written by the Python generators) and the fact sheets'
+    // formulas, never read back from pspkit.
+    const overs = await page.$$eval("#build-out [data-testid=signing-input]", (lis) =>
+      lis.map((li) => ({
+        part: li.dataset.part,
+        over: li.querySelector("[data-testid=signed-over]").textContent,
+        marked: [...li.querySelectorAll("[data-testid=signed-over] mark.placeholder")].map((m) => m.textContent),
+      })));
+    const signedText = overs.map((o) => o.over).join("\n");
+    for (const [k, v] of Object.entries(flat(cfg))) {
+      if (/secret|token|pass|privateKey|merchantControl|callbackKey/i.test(k) && v.length >= 6) {
+        assert.ok(!signedText.includes(v), `${provider}: ${k} is not shown in a signed string`);
+      }
+    }
+    if (provider === "tupay") {
+      // Fact sheet §2.1/§8.1: HMAC-SHA256(depositSecret, X-Date + X-Login + exact body).
+      assert.deepEqual(overs, [{ part: "header authorization", over: `${want.headers["x-date"]}${cfg.depositLogin}${want.body}`, marked: [] }]);
+      await page.screenshot({ path: `${SHOTS}build-tupay.png`, fullPage: true });
+    }
+    if (provider === "paystar_paynet") {
+      // The bridge's Authorization page: endpointid + client_orderid + amount in minor units +
+      // email + merchant_control (its worked example, the key as the core's placeholder).
+      assert.deepEqual(overs, [{ part: "body field control", over: "1111902B4FF51042john.smith@gmail.com<merchantControl>", marked: ["<merchantControl>"] }]);
+      await page.$$eval("#build-out [data-testid=signing-input] details", (ds) => ds.forEach((d) => (d.open = true)));
+      const card = page.locator("#build-out section", { has: page.locator("[data-testid=signatures]") });
+      await card.screenshot({ path: `${SHOTS}readme-build.png` }); // the README's picture
+    }
+    if (provider === "dpay") {
+      // DPAY_SECURE: SHA-1 of the body, then MD5 of salt + Base64(raw SHA-1) + salt.
+      const inner = createHash("sha1").update(want.body ?? shown.body).digest("base64");
+      assert.deepEqual(overs.map((o) => o.over), [shown.body, `<secret>${inner}<secret>`]);
+      assert.deepEqual(overs[1].marked, ["<secret>", "<secret>"]);
+    }
+    if (provider === "paystar" || provider === "paystar_butler" || provider === "paystar_corefy") {
+      assert.deepEqual(overs, [], `${provider}: a token as typed signs nothing`);
+    }
   }
+  // Tupay's status GET signs X-Date + X-Login and the empty body.
+  const tupay = vec("tupay/deposits.json");
+  const st = tupay.cases.find((c) => c.build?.type === "get_deposit" && c.expectRequest);
+  await useConfig(page, tupay.config);
+  await page.selectOption("#build-optype", "get_deposit");
+  await page.fill("#build-op", JSON.stringify(st.build));
+  await page.fill("#build-now", tupay.context.now);
+  await page.click("#build-run");
+  assert.equal(await text(page, "#build-out [data-testid=signed-over]"), `${st.expectRequest.headers["x-date"]}${tupay.config.depositLogin}`);
   // PayStar with a key pair: the JWT's signing input is shown.
   await useConfig(page, vec("paystar/callbacks.json").config);
   await page.selectOption("#build-optype", "get_deposit");

@@ -12,3 +12,4 @@ export { toLogJson } from "./log_form.js";
 export { Client } from "./client.js";
 export { PaymentFlow, FlowRun } from "./flow.js";
 export { BulkReader } from "./bulk.js";
+export { signingInputs } from "./signing.js";

@@ -36,3 +36,4 @@ export { PspError } from "./errors.js";
 export { Client } from "./client.js";
 export { PaymentFlow, FlowRun } from "./flow.js";
 export { BulkReader } from "./bulk.js";
+export { signingInputs } from "./signing.js";

@@ -16,6 +16,7 @@ import type {
   Operation,
   Outcome,
   Reply,
+  SigningInput,
   TransportError,
 } from "../dist/pspkit_wasm.js";
 
@@ -215,3 +216,15 @@ export declare class BulkReader {
   /** The input ended: the last line's item when it had no newline. Frees the reader. */
   finish(): BulkItem[];
 }
+
+/**
+ * What each signature in `gateway.build(op, ctx)`'s request was computed over, reported by the
+ * core's signers as they hash (`SigningInput`: `part`, `algorithm`, `encoding`, `keyName`,
+ * `message`, `pieces`). A secret that is part of a message is the placeholder `<configField>`
+ * (its piece `hidden: true`); an HMAC key is named, never shown. Empty when nothing is signed.
+ */
+export declare function signingInputs(
+  gateway: Gateway,
+  op: Operation,
+  ctx?: Context | null,
+): SigningInput[];

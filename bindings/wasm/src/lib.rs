@@ -10,6 +10,7 @@ mod bulk;
 mod error;
 mod flow;
 mod gateway;
+mod signing;
 
 pub use error::to_js_error;
 pub use flow::PaymentFlow;

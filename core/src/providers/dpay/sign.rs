@@ -9,16 +9,31 @@
 
 use crate::crypto::{base64_std, constant_time_eq, md5_raw, sha1_raw};
 use crate::secret::Secret;
+use crate::signing::{self, Piece, Recipe, BASE64, MD5, SHA1};
 
 /// The `DPAY_SECURE` value for `body` (the exact bytes sent or received).
 pub fn secure(secret: &Secret, body: &[u8]) -> String {
-    let inner = base64_std(&sha1_raw(body));
-    let salt = secret.expose().as_bytes();
-    let mut material = Vec::with_capacity(salt.len() * 2 + inner.len());
-    material.extend_from_slice(salt);
-    material.extend_from_slice(inner.as_bytes());
-    material.extend_from_slice(salt);
-    base64_std(&md5_raw(&material))
+    let first = [Piece::bytes("body", body)];
+    signing::note(|| step(1, SHA1), &first);
+    let inner = base64_std(&sha1_raw(&signing::concat(&first)));
+    let second = [
+        Piece::secret("secret", secret),
+        Piece::text("Base64 of the SHA-1 of the body (step 1)", &inner),
+        Piece::secret("secret", secret),
+    ];
+    signing::note(|| step(2, MD5), &second);
+    base64_std(&md5_raw(&signing::concat(&second)))
+}
+
+/// The two hashes of `DPAY_SECURE`, as two signing inputs of one header.
+fn step(n: u8, algorithm: &'static str) -> Recipe<'static> {
+    Recipe {
+        part: "header dpay_secure",
+        algorithm,
+        encoding: BASE64,
+        key_name: None,
+        written_as: Some(format!("step {n} of 2")),
+    }
 }
 
 /// Whether `received` is the signature of `body`. Base64 is case-sensitive, so the comparison is
@@ -58,5 +73,26 @@ mod tests {
             body,
             "ZI9yOfAKMAp+kiqkzvdb5g=="
         ));
+    }
+
+    /// The two messages are the fact sheet's worked example (§ DPAY_SECURE), by hand: the body,
+    /// then `salt + Base64(SHA1_raw) + salt` with the salt as its placeholder.
+    #[test]
+    fn signing_inputs_are_the_worked_steps() {
+        let s = Secret::new("my_cash_register_secret");
+        let (value, inputs) = crate::signing::capture(|| secure(&s, br#"{"payment_id":"123"}"#));
+        assert_eq!(value, "ZI9yOfAKMAp+kiqkzvdb5g==");
+        let [sha1, md5] = inputs.as_slice() else {
+            panic!("{inputs:?}")
+        };
+        assert_eq!(
+            (sha1.algorithm.as_str(), md5.algorithm.as_str()),
+            ("SHA-1", "MD5")
+        );
+        assert_eq!(sha1.message, r#"{"payment_id":"123"}"#);
+        assert_eq!(md5.message, "<secret>VbTeVl9mvT2tuFGlGWDqzONwcuI=<secret>");
+        assert!(sha1.key_name.is_none() && md5.key_name.is_none());
+        assert_eq!(md5.pieces.iter().filter(|p| p.hidden).count(), 2);
+        assert!(!format!("{inputs:?}").contains("my_cash_register_secret"));
     }
 }

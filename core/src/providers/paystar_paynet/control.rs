@@ -14,6 +14,24 @@
 
 use crate::crypto::{constant_time_eq_hex, sha1_hex};
 use crate::secret::Secret;
+use crate::signing::{self, Piece, Recipe, HEX_LOWER, SHA1};
+
+const KEY: &str = "merchantControl";
+
+/// The `control` of a request: SHA-1 of the pieces, noted for [`signing::capture`].
+fn request_control(pieces: &[Piece<'_>]) -> String {
+    signing::note(
+        || Recipe {
+            part: "body field control",
+            algorithm: SHA1,
+            encoding: HEX_LOWER,
+            key_name: None,
+            written_as: None,
+        },
+        pieces,
+    );
+    sha1_hex(&signing::concat(pieces))
+}
 
 pub fn sale(
     endpoint_id: &str,
@@ -22,13 +40,14 @@ pub fn sale(
     email: &str,
     merchant_control: &Secret,
 ) -> String {
-    sha1_hex(
-        format!(
-            "{endpoint_id}{client_orderid}{amount_minor}{email}{}",
-            merchant_control.expose()
-        )
-        .as_bytes(),
-    )
+    let minor = amount_minor.to_string();
+    request_control(&[
+        Piece::text("endpointid", endpoint_id),
+        Piece::text("client_orderid", client_orderid),
+        Piece::text("amount in minor units", &minor),
+        Piece::text("email", email),
+        Piece::secret(KEY, merchant_control),
+    ])
 }
 
 pub fn status(
@@ -37,14 +56,13 @@ pub fn status(
     orderid: Option<&str>,
     merchant_control: &Secret,
 ) -> String {
-    let orderid = orderid.unwrap_or_default();
-    sha1_hex(
-        format!(
-            "{login}{client_orderid}{orderid}{}",
-            merchant_control.expose()
-        )
-        .as_bytes(),
-    )
+    let login = Piece::text("login", login);
+    let client = Piece::text("client_orderid", client_orderid);
+    let key = Piece::secret(KEY, merchant_control);
+    match orderid {
+        Some(id) => request_control(&[login, client, Piece::text("orderid", id), key]),
+        None => request_control(&[login, client, key]),
+    }
 }
 
 /// The return `control`; `amount` is `(minor units, currency)` when a partial return is asked.
@@ -55,31 +73,39 @@ pub fn refund(
     amount: Option<(i64, &str)>,
     merchant_control: &Secret,
 ) -> String {
-    let tail = amount
-        .map(|(minor, currency)| format!("{minor}{currency}"))
-        .unwrap_or_default();
-    sha1_hex(
-        format!(
-            "{login}{client_orderid}{orderid}{tail}{}",
-            merchant_control.expose()
-        )
-        .as_bytes(),
-    )
+    let login = Piece::text("login", login);
+    let client = Piece::text("client_orderid", client_orderid);
+    let orderid = Piece::text("orderid", orderid);
+    let key = Piece::secret(KEY, merchant_control);
+    match amount {
+        Some((minor, currency)) => {
+            let minor = minor.to_string();
+            request_control(&[
+                login,
+                client,
+                orderid,
+                Piece::text("amount in minor units", &minor),
+                Piece::text("currency", currency),
+                key,
+            ])
+        }
+        None => request_control(&[login, client, orderid, key]),
+    }
 }
 
+/// The `control` a callback must carry (checked, never sent: nothing is noted).
 pub fn callback(
     status: &str,
     orderid: &str,
     client_orderid: &str,
     merchant_control: &Secret,
 ) -> String {
-    sha1_hex(
-        format!(
-            "{status}{orderid}{client_orderid}{}",
-            merchant_control.expose()
-        )
-        .as_bytes(),
-    )
+    sha1_hex(&signing::concat(&[
+        Piece::text("status", status),
+        Piece::text("orderid", orderid),
+        Piece::text("client_orderid", client_orderid),
+        Piece::secret(KEY, merchant_control),
+    ]))
 }
 
 /// Constant-time, case-insensitive comparison of a received `control` with the expected one.
@@ -139,5 +165,54 @@ mod tests {
         assert!(matches(good, "C6BDD88A78834EF4B863B088827A459F039E8257"));
         assert!(!matches(good, "c6bdd88a78834ef4b863b088827a459f039e8258"));
         assert!(!matches(good, ""));
+    }
+
+    /// The messages, written out by hand from each formula in this module's doc (the sale one
+    /// is the bridge page's own worked string), the key as its placeholder.
+    #[test]
+    fn signing_inputs_are_the_concatenations() {
+        use crate::signing::capture;
+        let key = Secret::new("B17F59B4-A7DC-41B4-8FF9-37D986B43D20");
+        let (control, inputs) =
+            capture(|| sale("1111", "902B4FF5", 1042, "john.smith@gmail.com", &key));
+        assert_eq!(control, "c6bdd88a78834ef4b863b088827a459f039e8257");
+        assert_eq!(
+            inputs[0].message,
+            "1111902B4FF51042john.smith@gmail.com<merchantControl>"
+        );
+        assert_eq!(inputs[0].part, "body field control");
+        assert_eq!(inputs[0].algorithm, "SHA-1");
+        assert!(inputs[0].key_name.is_none());
+
+        let key = Secret::new("D5F82EC1-8575-4482-AD89-97X6X0X20X22");
+        let (login, client, paynet) = ("test-login", "CLIENT-112233", "PAYNET-112233");
+        let cases = [
+            (
+                "test-loginCLIENT-112233PAYNET-112233<merchantControl>",
+                capture(|| status(login, client, Some(paynet), &key)).1,
+            ),
+            (
+                "test-loginCLIENT-112233<merchantControl>",
+                capture(|| status(login, client, None, &key)).1,
+            ),
+            (
+                "test-loginCLIENT-112233PAYNET-1122339910EUR<merchantControl>",
+                capture(|| refund(login, client, paynet, Some((9910, "EUR")), &key)).1,
+            ),
+            (
+                "test-loginCLIENT-112233PAYNET-112233<merchantControl>",
+                capture(|| refund(login, client, paynet, None, &key)).1,
+            ),
+        ];
+        for (message, inputs) in cases {
+            assert_eq!(inputs.len(), 1);
+            assert_eq!(inputs[0].message, message);
+            assert!(!format!("{:?}{}", inputs[0], inputs[0]).contains("D5F82EC1"));
+        }
+        let (_, none) = capture(|| callback("error", paynet, client, &key));
+        assert!(
+            none.is_empty(),
+            "a callback check is not a request signature"
+        );
     }
 }

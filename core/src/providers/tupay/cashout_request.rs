@@ -215,7 +215,7 @@ fn signed<T: Serialize>(keys: &CashoutKeys<'_>, url: String, body: &T) -> Result
     headers.insert("content-type".into(), "application/json".into());
     headers.insert(
         "payload-signature".into(),
-        sign::payload_signature(keys.secret, &body),
+        sign::payload_signature(keys.secret, &body, keys.pass),
     );
     headers.insert("user-agent".into(), USER_AGENT.into());
     Ok(HttpRequest {
