@@ -10,6 +10,11 @@ mod bulk;
 mod error;
 mod flow;
 mod gateway;
+mod gateway_tape;
+mod op_cache;
+#[cfg(feature = "serde-wasm-bindgen")]
+mod swb;
+mod tape;
 
 pub use error::to_js_error;
 pub use flow::PaymentFlow;
