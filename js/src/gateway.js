@@ -8,6 +8,7 @@ import { isReady } from "./wasm_state.js";
 import { withLogForm } from "./log_form.js";
 import { fromFetchRequest, toHttpRequest } from "./callback_request.js";
 import { readTape } from "./tape.js";
+import { INPUT_LIMIT, lengths, putStrings } from "./wasm_input.js";
 
 // The config each Gateway was made from, for `Client.run` (a flow is started from a config). Kept
 // off the instance so it never shows in a log of the object.
@@ -69,7 +70,12 @@ export class Gateway {
       // The request carries the credentials it must send; its inspect form does not.
       // JSON text in, the request back as a tape, as in `parse` (js/bench/boundary.bench.js).
       const ctxJson = ctx === undefined || ctx === null ? "" : JSON.stringify(ctx);
-      return withLogForm(readTape(this.#inner.buildTape(JSON.stringify(op) ?? "null", ctxJson)));
+      const opJson = JSON.stringify(op) ?? "null";
+      if (opJson.length + ctxJson.length > INPUT_LIMIT) {
+        return withLogForm(readTape(this.#inner.buildTape(opJson, ctxJson)));
+      }
+      putStrings(opJson, ctxJson, "");
+      return withLogForm(readTape(this.#inner.buildInput(lengths[0], lengths[1])));
     } catch (e) {
       throw asPspError(e);
     }
@@ -84,6 +90,10 @@ export class Gateway {
       // (`JSON.stringify(undefined)` is undefined; the Rust side reads "null" as a type error.)
       const parts = responseParts(response);
       const opJson = JSON.stringify(op) ?? "null";
+      if (parts && opJson.length + parts.headers.length + parts.body.length <= INPUT_LIMIT) {
+        putStrings(opJson, parts.headers, parts.body);
+        return withLogForm(readTape(this.#inner.parseInput(lengths[0], parts.status, lengths[1], lengths[2])));
+      }
       if (parts) {
         return withLogForm(readTape(this.#inner.parseTape(opJson, parts.status, parts.headers, parts.body)));
       }

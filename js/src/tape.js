@@ -4,14 +4,11 @@
 // that over every vector). Marshalling only: the words say null/bool/string/object/array/number,
 // never anything about the model.
 
-import { wasmMemory } from "../dist/pspkit_wasm.js";
+import { views } from "./wasm_memory.js";
 
 const decoder = new TextDecoder("utf-8", { ignoreBOM: true, fatal: true });
 const number = new DataView(new ArrayBuffer(8));
 
-let memory;
-let words32 = new Uint32Array(0);
-let bytes8 = new Uint8Array(0);
 // The wasm side's field and variant names by number, each already a property key (interned), so
 // building an object does not look each key up in V8's string table again.
 const names = [];
@@ -25,12 +22,7 @@ const interned = (s) => Object.keys({ [s]: 0 })[0];
  * Read before the next call into wasm, which reuses the buffers.
  */
 export function readTape(header) {
-  // Views over the wasm memory, renewed when it grew (growing detaches the old buffer).
-  if (words32.byteLength === 0) {
-    memory ??= wasmMemory();
-    words32 = new Uint32Array(memory.buffer);
-    bytes8 = new Uint8Array(memory.buffer);
-  }
+  const { u8: bytes8, u32: words32 } = views();
   const h = header >>> 2;
   if (words32[h + 4] > names.length) {
     // Names registered since the last read (append-only on the wasm side).

@@ -9,6 +9,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::error::{output_failed, to_js_error};
 use crate::gateway::Gateway;
+use crate::input_buffer::with_strings;
 use crate::op_cache::with_operation;
 
 /// The module's memory, where js/src/tape.js reads a tape.
@@ -61,5 +62,32 @@ impl Gateway {
                 .map_err(|e| to_js_error(&e))?;
             crate::tape::write(&outcome).map_err(|e| output_failed("outcome", e))
         })
+    }
+}
+
+#[wasm_bindgen]
+impl Gateway {
+    /// `buildTape` with the operation and context in the input buffer (`inputBuffer`).
+    #[wasm_bindgen(js_name = buildInput, skip_typescript)]
+    pub fn build_input(&self, op_len: usize, ctx_len: usize) -> Result<u32, JsValue> {
+        with_strings([op_len, ctx_len], ["operation", "context"], |[op, ctx]| {
+            self.build_tape(op, ctx)
+        })
+    }
+
+    /// `parseTape` with the operation, headers and body in the input buffer (`inputBuffer`).
+    #[wasm_bindgen(js_name = parseInput, skip_typescript)]
+    pub fn parse_input(
+        &self,
+        op_len: usize,
+        status: u16,
+        headers_len: usize,
+        body_len: usize,
+    ) -> Result<u32, JsValue> {
+        with_strings(
+            [op_len, headers_len, body_len],
+            ["operation", "response.headers", "response.body"],
+            |[op, headers, body]| self.parse_tape(op, status, headers, body.to_owned()),
+        )
     }
 }

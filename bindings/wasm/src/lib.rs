@@ -11,6 +11,7 @@ mod error;
 mod flow;
 mod gateway;
 mod gateway_tape;
+mod input_buffer;
 mod op_cache;
 #[cfg(feature = "serde-wasm-bindgen")]
 mod swb;
