@@ -11,3 +11,16 @@ export const body = JSON.stringify({
     { time: "2025-07-28T09:29:52.339832", action: "4.1.3.00" },
   ],
 });
+
+/**
+ * Ten operations asking for the order of `body` whose JSON texts all differ (which ids they give,
+ * in which key order): more than the wasm side keeps parsed (bindings/wasm/src/op_cache.rs), so
+ * cycling through them reads the operation afresh on every call.
+ */
+export function sameOrderTenWays(providerId, merchantId) {
+  const fields = { type: "get_deposit", providerId, merchantId };
+  const permutations = (keys) =>
+    keys.length <= 1 ? [keys] : keys.flatMap((k, i) => permutations(keys.filter((_, j) => j !== i)).map((rest) => [k, ...rest]));
+  const sets = [["type", "providerId"], ["type", "merchantId"], ["type", "providerId", "merchantId"]];
+  return sets.flatMap(permutations).map((keys) => Object.fromEntries(keys.map((k) => [k, fields[k]])));
+}

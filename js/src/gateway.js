@@ -7,6 +7,8 @@ import { asPspError, PspError } from "./errors.js";
 import { isReady } from "./wasm_state.js";
 import { withLogForm } from "./log_form.js";
 import { fromFetchRequest, toHttpRequest } from "./callback_request.js";
+import { readTape } from "./tape.js";
+import { INPUT_LIMIT, lengths, putStrings } from "./wasm_input.js";
 
 // The config each Gateway was made from, for `Client.run` (a flow is started from a config). Kept
 // off the instance so it never shows in a log of the object.
@@ -66,9 +68,14 @@ export class Gateway {
   build(op, ctx) {
     try {
       // The request carries the credentials it must send; its inspect form does not.
-      // JSON text both ways, as in `parse` (js/bench/boundary.bench.js).
+      // JSON text in, the request back as a tape, as in `parse` (js/bench/boundary.bench.js).
       const ctxJson = ctx === undefined || ctx === null ? "" : JSON.stringify(ctx);
-      return withLogForm(JSON.parse(this.#inner.buildJson(JSON.stringify(op) ?? "null", ctxJson)));
+      const opJson = JSON.stringify(op) ?? "null";
+      if (opJson.length + ctxJson.length > INPUT_LIMIT) {
+        return withLogForm(readTape(this.#inner.buildTape(opJson, ctxJson)));
+      }
+      putStrings(opJson, ctxJson, "");
+      return withLogForm(readTape(this.#inner.buildInput(lengths[0], lengths[1])));
     } catch (e) {
       throw asPspError(e);
     }
@@ -76,15 +83,21 @@ export class Gateway {
 
   parse(op, response) {
     try {
-      // JSON text both ways: the wasm side reads and writes it with serde_json in one call,
-      // which is cheaper than the per-value JSON.stringify/JSON.parse imports of `Ts` values.
+      // The operation as JSON text (the wasm side keeps a repeated one parsed), the response
+      // in its parts, the outcome back as a tape read straight out of wasm memory: cheaper than
+      // the per-value imports of `Ts` values, and than JSON text serde_json escapes and
+      // JSON.parse scans again (js/bench/boundary.bench.js; same object either way).
       // (`JSON.stringify(undefined)` is undefined; the Rust side reads "null" as a type error.)
       const parts = responseParts(response);
       const opJson = JSON.stringify(op) ?? "null";
-      const out = parts
-        ? this.#inner.parseParts(opJson, parts.status, parts.headers, parts.body)
-        : this.#inner.parseJson(opJson, JSON.stringify(response) ?? "null");
-      return withLogForm(JSON.parse(out));
+      if (parts && opJson.length + parts.headers.length + parts.body.length <= INPUT_LIMIT) {
+        putStrings(opJson, parts.headers, parts.body);
+        return withLogForm(readTape(this.#inner.parseInput(lengths[0], parts.status, lengths[1], lengths[2])));
+      }
+      if (parts) {
+        return withLogForm(readTape(this.#inner.parseTape(opJson, parts.status, parts.headers, parts.body)));
+      }
+      return withLogForm(JSON.parse(this.#inner.parseJson(opJson, JSON.stringify(response) ?? "null")));
     } catch (e) {
       throw asPspError(e);
     }

@@ -13,7 +13,7 @@ use crate::error::{output_failed, read, to_js_error};
 /// changes between calls, so one instance can serve any number of payments.
 #[wasm_bindgen]
 pub struct Gateway {
-    inner: pspkit::Gateway,
+    pub(crate) inner: pspkit::Gateway,
 }
 
 fn context(ctx: Option<Ts<Context>>) -> Result<Context, JsValue> {

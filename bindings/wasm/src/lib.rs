@@ -10,7 +10,13 @@ mod bulk;
 mod error;
 mod flow;
 mod gateway;
+mod gateway_tape;
+mod input_buffer;
+mod op_cache;
+#[cfg(feature = "serde-wasm-bindgen")]
+mod swb;
 mod signing;
+mod tape;
 
 pub use error::to_js_error;
 pub use flow::PaymentFlow;

@@ -1,0 +1,93 @@
+//! The npm wrapper's hot path for `Gateway.build` and `Gateway.parse`: the operation as JSON
+//! text (kept parsed when it repeats, `op_cache`), the response in its parts, and the result
+//! written as a tape (`tape`) that js/src/tape.js reads out of wasm memory, instead of JSON text
+//! that serde_json escapes and `JSON.parse` scans again (js/bench/boundary.bench.js measures
+//! each convention).
+
+use pspkit::{Context, HttpResponse};
+use wasm_bindgen::prelude::*;
+
+use crate::error::{output_failed, to_js_error};
+use crate::gateway::Gateway;
+use crate::input_buffer::with_strings;
+use crate::op_cache::with_operation;
+
+/// The module's memory, where js/src/tape.js reads a tape.
+#[wasm_bindgen(js_name = wasmMemory, skip_typescript)]
+pub fn wasm_memory() -> JsValue {
+    wasm_bindgen::memory()
+}
+
+#[wasm_bindgen]
+impl Gateway {
+    /// `buildJson` with the request written as a tape; returns the tape's header address.
+    #[wasm_bindgen(js_name = buildTape, skip_typescript)]
+    pub fn build_tape(&self, op: &str, ctx: &str) -> Result<u32, JsValue> {
+        // The operation is read first, as in `buildJson`, so the same bad input names the same field.
+        with_operation(op, |op| {
+            let ctx: Context = if ctx.is_empty() {
+                Context::default()
+            } else {
+                pspkit::input_error::from_json("context", ctx).map_err(|e| to_js_error(&e))?
+            };
+            let request = self.inner.build(op, &ctx).map_err(|e| to_js_error(&e))?;
+            crate::tape::write(&request).map_err(|e| output_failed("request", e))
+        })
+    }
+
+    /// `parseParts` with the outcome written as a tape; returns the tape's header address.
+    #[wasm_bindgen(js_name = parseTape, skip_typescript)]
+    pub fn parse_tape(
+        &self,
+        op: &str,
+        status: u16,
+        headers: &str,
+        body: String,
+    ) -> Result<u32, JsValue> {
+        with_operation(op, |op| {
+            let headers = if headers.is_empty() {
+                Default::default()
+            } else {
+                pspkit::input_error::from_json("response.headers", headers)
+                    .map_err(|e| to_js_error(&e))?
+            };
+            let response = HttpResponse {
+                status,
+                headers,
+                body,
+            };
+            let outcome = self
+                .inner
+                .parse(op, &response)
+                .map_err(|e| to_js_error(&e))?;
+            crate::tape::write(&outcome).map_err(|e| output_failed("outcome", e))
+        })
+    }
+}
+
+#[wasm_bindgen]
+impl Gateway {
+    /// `buildTape` with the operation and context in the input buffer (`inputBuffer`).
+    #[wasm_bindgen(js_name = buildInput, skip_typescript)]
+    pub fn build_input(&self, op_len: usize, ctx_len: usize) -> Result<u32, JsValue> {
+        with_strings([op_len, ctx_len], ["operation", "context"], |[op, ctx]| {
+            self.build_tape(op, ctx)
+        })
+    }
+
+    /// `parseTape` with the operation, headers and body in the input buffer (`inputBuffer`).
+    #[wasm_bindgen(js_name = parseInput, skip_typescript)]
+    pub fn parse_input(
+        &self,
+        op_len: usize,
+        status: u16,
+        headers_len: usize,
+        body_len: usize,
+    ) -> Result<u32, JsValue> {
+        with_strings(
+            [op_len, headers_len, body_len],
+            ["operation", "response.headers", "response.body"],
+            |[op, headers, body]| self.parse_tape(op, status, headers, body.to_owned()),
+        )
+    }
+}
