@@ -165,22 +165,20 @@ pub(crate) fn may_hold_pan(text: &str) -> bool {
     if text.bytes().filter(u8::is_ascii_digit).count() < 12 {
         return false;
     }
-    let (mut span, mut gap, mut in_span) = (0usize, 0usize, false);
+    // `gap` counts separators since the last digit; past MAX_GAP (or after any other byte,
+    // which sets it past) the next digit starts a new span. One branch per kind of byte.
+    let (mut span, mut gap) = (0usize, MAX_GAP + 1);
     for b in text.bytes() {
         if b.is_ascii_digit() {
-            if !in_span || gap > MAX_GAP {
-                span = 0;
-            }
-            span += 1;
+            span = if gap > MAX_GAP { 1 } else { span + 1 };
             if span >= 12 {
                 return true;
             }
-            in_span = true;
             gap = 0;
-        } else if in_span && ascii_separator(b) {
+        } else if ascii_separator(b) {
             gap += 1;
         } else {
-            in_span = false;
+            gap = MAX_GAP + 1;
         }
     }
     false
