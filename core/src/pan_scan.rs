@@ -151,19 +151,14 @@ pub(crate) fn may_hold_pan(text: &str) -> bool {
     if text.len() < 12 {
         return false;
     }
-    if !text.is_ascii() {
-        // Every non-ASCII digit [`digit_value`] reads starts with one of these lead bytes
-        // (U+0660…, U+06F0…, U+FF10…), so this count bounds the digits from above: text with
-        // fewer than 12 (a description with a dash, a name with accents) holds no PAN.
-        let digits = text
-            .bytes()
-            .filter(|b| b.is_ascii_digit() || matches!(b, 0xD9 | 0xDB | 0xEF))
-            .count();
-        return digits >= 12;
-    }
-    // Most text has fewer than 12 digits in all: a count the compiler vectorizes decides it.
-    if text.bytes().filter(u8::is_ascii_digit).count() < 12 {
+    // Most text has fewer than 12 digits in all: an upper bound counted eight bytes at a
+    // time decides it.
+    if digit_bound(text) < 12 {
         return false;
+    }
+    // Non-ASCII digits and separators are wider: the full scan decides.
+    if !text.is_ascii() {
+        return true;
     }
     // `gap` counts separators since the last digit; past MAX_GAP (or after any other byte,
     // which sets it past) the next digit starts a new span. One branch per kind of byte.
@@ -182,6 +177,32 @@ pub(crate) fn may_hold_pan(text: &str) -> bool {
         }
     }
     false
+}
+
+/// An upper bound on the digits [`digit_value`] reads in `text`: the ASCII digits, plus one for
+/// every character outside ASCII (each non-ASCII digit is one; its lead byte is 0xC0 or above).
+/// Eight bytes at a time: every provider string of every outcome passes through here.
+fn digit_bound(text: &str) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES * 0x80;
+    // The number of bytes whose top bit is set in `m` (only top bits set): a byte sum.
+    let count = |m: u64| ((m >> 7).wrapping_mul(ONES) >> 56) as usize;
+    let mut chunks = text.as_bytes().chunks_exact(8);
+    let mut n = 0;
+    for chunk in &mut chunks {
+        let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        let low = x & !HIGH; // each byte's low seven bits: no carry crosses a byte below
+        let above_nine = low + ONES * (0x7F - 0x39);
+        let from_zero = low + ONES * (0x80 - 0x30);
+        let ascii_digit = from_zero & !above_nine & !x & HIGH;
+        let lead = x & (x << 1) & HIGH;
+        n += count(ascii_digit) + count(lead);
+    }
+    n + chunks
+        .remainder()
+        .iter()
+        .filter(|b| b.is_ascii_digit() || **b >= 0xC0)
+        .count()
 }
 
 /// [`is_separator`] for an ASCII byte: whitespace and controls, `-`, `.`, `x`, `X`, `*`.
@@ -298,5 +319,24 @@ mod tests {
         for b in 0..=127u8 {
             assert_eq!(ascii_separator(b), is_separator(char::from(b)), "{b}");
         }
+        // The bound against a plain count, over every byte value in every lane.
+        for b in 0..=255u8 {
+            for lane in 0..12 {
+                let mut bytes = vec![b'a'; 12];
+                if let Some(x) = bytes.get_mut(lane) {
+                    *x = b;
+                }
+                let text = String::from_utf8_lossy(&bytes);
+                let digits = text.chars().filter(|c| digit_value(*c).is_some()).count();
+                let plain = text
+                    .bytes()
+                    .filter(|b| b.is_ascii_digit() || *b >= 0xC0)
+                    .count();
+                assert_eq!(digit_bound(&text), plain, "{b} at {lane}");
+                assert!(digit_bound(&text) >= digits);
+            }
+        }
+        assert_eq!(digit_bound("2025-07-28T09:29:51.339832"), 20);
+        assert_eq!(digit_bound("４１１１ ١١١١ ۱۱۱۱ 1111"), 16);
     }
 }
