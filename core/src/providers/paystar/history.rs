@@ -464,7 +464,15 @@ mod tests {
         assert!(explain("2.1.5.7").is_some_and(|e| e.description.contains("not documented")));
         assert_eq!(explain("1.1"), None);
         assert_eq!(explain("a.b.c.d"), None);
-        for bad in ["1.1.1.00.1", "1..1.00", ".1.1.00", "1.1.1.", "1.1.1.0a", "1.1.1.٠٠", ""] {
+        for bad in [
+            "1.1.1.00.1",
+            "1..1.00",
+            ".1.1.00",
+            "1.1.1.",
+            "1.1.1.0a",
+            "1.1.1.٠٠",
+            "",
+        ] {
             assert_eq!(segments(bad), None, "{bad}");
         }
         assert_eq!(segments("12.0.345.6789"), Some(["12", "0", "345", "6789"]));

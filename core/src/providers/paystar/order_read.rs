@@ -289,14 +289,40 @@ mod tests {
             *state % n
         }
         const KEYS: &[&str] = &[
-            "externalId", "orderStatus", "amount", "currency", "externalParams", "orderHistory",
-            "redirectUrl", "cardNumber", "cardHolder", "time", "action", "x", "ord\\u0065rStatus",
-            "\\u0078", "externalTransactionId", "cardToken",
+            "externalId",
+            "orderStatus",
+            "amount",
+            "currency",
+            "externalParams",
+            "orderHistory",
+            "redirectUrl",
+            "cardNumber",
+            "cardHolder",
+            "time",
+            "action",
+            "x",
+            "ord\\u0065rStatus",
+            "\\u0078",
+            "externalTransactionId",
+            "cardToken",
         ];
         const SCALARS: &[&str] = &[
-            "null", "\"Success\"", "\"Failed\"", "2600.0", "\"150.50\"", "\"RUB\"", "-1", "true",
-            "\"ad66a2ff\"", "\"4111111111111111\"", "\"1.1.0.0\"", "\"4.1.4.63\"",
-            "\"https://pay.example/3ds\"", "\"st\\u0061tus\"", "{}", "[]",
+            "null",
+            "\"Success\"",
+            "\"Failed\"",
+            "2600.0",
+            "\"150.50\"",
+            "\"RUB\"",
+            "-1",
+            "true",
+            "\"ad66a2ff\"",
+            "\"4111111111111111\"",
+            "\"1.1.0.0\"",
+            "\"4.1.4.63\"",
+            "\"https://pay.example/3ds\"",
+            "\"st\\u0061tus\"",
+            "{}",
+            "[]",
         ];
         let pick = draw(state, 10);
         if depth >= 4 || pick < 4 {
@@ -348,8 +374,15 @@ mod tests {
             _ => "null",
         };
         const TOP: &[&str] = &[
-            "externalId", "orderStatus", "amount", "currency", "externalParams", "orderHistory",
-            "redirectUrl", "x", "orderSt\\u0061tus",
+            "externalId",
+            "orderStatus",
+            "amount",
+            "currency",
+            "externalParams",
+            "orderHistory",
+            "redirectUrl",
+            "x",
+            "orderSt\\u0061tus",
         ];
         for _ in 0..20_000 {
             let mut body = String::from("{");
@@ -360,7 +393,10 @@ mod tests {
                 state ^= state << 13;
                 state ^= state >> 7;
                 state ^= state << 17;
-                let key = TOP.get(usize::try_from(state % 9).unwrap_or(0)).copied().unwrap_or("x");
+                let key = TOP
+                    .get(usize::try_from(state % 9).unwrap_or(0))
+                    .copied()
+                    .unwrap_or("x");
                 body.push('"');
                 body.push_str(key);
                 body.push_str("\":");
@@ -403,7 +439,9 @@ mod tests {
         ] {
             assert!(read(body).is_none(), "{body}");
         }
-        let many: Vec<String> = (0..=MAX_OTHER_KEYS).map(|i| format!("\"k{i}\":1")).collect();
+        let many: Vec<String> = (0..=MAX_OTHER_KEYS)
+            .map(|i| format!("\"k{i}\":1"))
+            .collect();
         assert!(read(&format!("{{{}}}", many.join(","))).is_none());
     }
 }

@@ -176,7 +176,11 @@ pub fn order(body: &str, direction: Direction, known: Known<'_>) -> Result<Outco
 /// [`order`] for a body not yet scanned for keys given twice: read with the check fused in
 /// ([`super::order_read`]). `None` when that read fails; the caller then scans the whole body
 /// and reads it with [`order`], so every refusal reads as it always did.
-pub fn order_checked(body: &str, direction: Direction, known: Known<'_>) -> Option<Result<Outcome>> {
+pub fn order_checked(
+    body: &str,
+    direction: Direction,
+    known: Known<'_>,
+) -> Option<Result<Outcome>> {
     let wire = super::order_read::read(body)?;
     Some(order_from(wire, direction, &known))
 }
