@@ -79,7 +79,7 @@ const BUILDS: &[BuildSpec] = &[
     BuildSpec {
         name: "build_paystar_paynet",
         config: r#"{"provider":"paystar_paynet","baseUrl":"https://bridge.example.com","endpointId":"1111","login":"merchant-login","merchantControl":"B17F59B4-A7DC-41B4-8FF9-37D986B43D20"}"#,
-        op: r#"{"type":"create_deposit","merchantId":"902B4FF5","amount":"10.42","currency":"USD","description":"Order 902B4FF5","card":{"number":"4111111111111111","holder":"JOHN SMITH","expiryMonth":"12","expiryYear":"2099","cvv":"123"},"customer":{"email":"john.smith@gmail.com"}}"#,
+        op: r#"{"type":"create_deposit","merchantId":"902B4FF5","amount":"10.42","currency":"USD","description":"Order 902B4FF5","card":{"number":"4111111111111111","holder":"JOHN SMITH","expiryMonth":"12","expiryYear":"2099","cvv":"123"},"customer":{"email":"john.smith@gmail.com","address":"2704 Colonial Drive","city":"Houston","zipCode":"1235","phone":"660-485-6353","ip":"127.0.0.1"},"country":"US","successUrl":"https://merch.com/return"}"#,
     },
     BuildSpec {
         name: "build_dpay",

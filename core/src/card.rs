@@ -60,13 +60,20 @@ fn luhn_ok(digits: &str) -> bool {
 /// `*` with at most ten digits) is kept; anything with more digits is re-masked from its digits,
 /// whatever else it holds, so the result never shows more than six plus four digits.
 pub fn mask_pan(value: &str) -> String {
-    let digits: Vec<u8> = value.chars().filter_map(pan_scan::digit_value).collect();
     let looks_masked = value
         .chars()
         .any(|c| matches!(c, '*' | 'x' | 'X' | '\u{2022}'));
-    if looks_masked && digits.len() <= 10 {
+    // A provider's own mask (the usual case) is kept without collecting its digits.
+    if looks_masked
+        && value
+            .chars()
+            .filter(|c| pan_scan::digit_value(*c).is_some())
+            .count()
+            <= 10
+    {
         return value.to_owned();
     }
+    let digits: Vec<u8> = value.chars().filter_map(pan_scan::digit_value).collect();
     if digits.len() < 12 {
         // Too short to be a PAN, but still not echoed: keep at most the last four.
         let tail: String = digits

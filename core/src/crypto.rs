@@ -23,19 +23,25 @@ pub fn md5_raw(data: &[u8]) -> Vec<u8> {
 }
 
 pub fn hmac_sha256(key: &[u8], data: &[u8]) -> Vec<u8> {
-    // HMAC accepts keys of any length, so this cannot fail; fall back to an empty MAC input
-    // rather than panicking to keep the core panic-free by construction.
-    match <hmac::Hmac<sha2::Sha256> as KeyInit>::new_from_slice(key) {
-        Ok(mut mac) => {
-            mac.update(data);
-            mac.finalize().into_bytes().to_vec()
-        }
-        Err(_) => Vec::new(),
+    hmac_sha256_array(key, &[data]).map_or_else(Vec::new, |mac| mac.to_vec())
+}
+
+/// HMAC-SHA256 over `parts` fed one after the other (the MAC of their concatenation, without
+/// building it), on the stack. HMAC accepts keys of any length, so `None` cannot happen; it
+/// stands in for a panic to keep the core panic-free by construction.
+fn hmac_sha256_array(key: &[u8], parts: &[&[u8]]) -> Option<[u8; 32]> {
+    let mut mac = <hmac::Hmac<sha2::Sha256> as KeyInit>::new_from_slice(key).ok()?;
+    for part in parts {
+        mac.update(part);
     }
+    Some(mac.finalize().into_bytes().into())
 }
 
 pub fn hmac_sha256_hex(key: &[u8], data: &[u8]) -> String {
-    hex_lower(&hmac_sha256(key, data))
+    match hmac_sha256_array(key, &[data]) {
+        Some(mac) => hex_lower(&mac),
+        None => String::new(),
+    }
 }
 
 pub fn hex_lower(bytes: &[u8]) -> String {
@@ -80,12 +86,20 @@ pub fn constant_time_eq_hex(expected_lower: &str, received: &str) -> bool {
 }
 
 /// An HS256 JWT over the given JSON payload text (header `{"alg":"HS256","typ":"JWT"}`).
+/// Written into one buffer sized up front: header, payload and signature are encoded in place
+/// and the MAC is computed over the buffer's first two segments, with no intermediate strings.
 pub fn jwt_hs256(payload_json: &str, key: &[u8]) -> String {
-    let header = base64url_nopad(br#"{"alg":"HS256","typ":"JWT"}"#);
-    let payload = base64url_nopad(payload_json.as_bytes());
-    let signing_input = format!("{header}.{payload}");
-    let sig = base64url_nopad(&hmac_sha256(key, signing_input.as_bytes()));
-    format!("{signing_input}.{sig}")
+    /// base64url of `{"alg":"HS256","typ":"JWT"}`, the same for every token.
+    const HEADER: &str = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9";
+    let engine = &base64::engine::general_purpose::URL_SAFE_NO_PAD;
+    let mut out = String::with_capacity(HEADER.len() + payload_json.len().div_ceil(3) * 4 + 46);
+    out.push_str(HEADER);
+    out.push('.');
+    engine.encode_string(payload_json.as_bytes(), &mut out);
+    let mac = hmac_sha256_array(key, &[out.as_bytes()]).unwrap_or_default();
+    out.push('.');
+    engine.encode_string(mac, &mut out);
+    out
 }
 
 #[cfg(test)]
@@ -105,6 +119,21 @@ mod tests {
         );
         assert_eq!(sha1_hex(b"abc"), "a9993e364706816aba3e25717850c26c9cd0d89d");
         assert_eq!(base64_std(&md5_raw(b"")), "1B2M2Y8AsgTpgAmY7PhCfg==");
+    }
+
+    /// RFC 7515 appendix A.1's header is not ours; this token was computed with Python's
+    /// hmac and base64 over `{"alg":"HS256","typ":"JWT"}` and the payload below.
+    #[test]
+    fn jwt_known_answer() {
+        assert_eq!(
+            base64url_nopad(br#"{"alg":"HS256","typ":"JWT"}"#),
+            "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9"
+        );
+        assert_eq!(
+            jwt_hs256(r#"{"publicKey":"my-public-key"}"#, b"my-private-key"),
+            "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJwdWJsaWNLZXkiOiJteS1wdWJsaWMta2V5In0.\
+             -37of6tKKYssddbfYM-UxLglY2rIczdRQKCN9sny_qw"
+        );
     }
 
     #[test]

@@ -73,6 +73,9 @@ impl Gateway {
     }
 
     pub fn parse(&self, op: &Operation, response: &HttpResponse) -> Result<Outcome> {
+        if let Some(read) = self.provider.parse_checked(op, response) {
+            return read.map(scrub::outcome).map_err(scrub::error);
+        }
         duplicate_keys::check_body(&response.body, "response body")?;
         self.provider
             .parse(op, response)

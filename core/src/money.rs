@@ -35,10 +35,19 @@ impl Decimal {
             return None;
         }
         let mut mantissa: i128 = 0;
-        for b in int_part.bytes().chain(frac.bytes()) {
-            mantissa = mantissa
-                .checked_mul(10)?
-                .checked_add(i128::from(b - b'0'))?;
+        if int_part.len() + frac.len() <= 18 {
+            // 18 digits cannot overflow 64 bits: no checked i128 step (a call) per digit.
+            let mut m: u64 = 0;
+            for b in int_part.bytes().chain(frac.bytes()) {
+                m = m * 10 + u64::from(b - b'0');
+            }
+            mantissa = i128::from(m);
+        } else {
+            for b in int_part.bytes().chain(frac.bytes()) {
+                mantissa = mantissa
+                    .checked_mul(10)?
+                    .checked_add(i128::from(b - b'0'))?;
+            }
         }
         let scale = u32::try_from(frac.len()).ok()?;
         Some(Decimal {
@@ -84,13 +93,29 @@ pub fn format_scaled(mantissa: i128, scale: u32) -> String {
     // amount pspkit reports goes through here, so no `format!` and one allocation, kept.
     let mut reversed = [0u8; 40];
     let mut len = 0;
-    let mut n = mantissa.unsigned_abs();
-    for slot in reversed.iter_mut() {
-        *slot = b'0' + (n % 10) as u8;
-        n /= 10;
-        len += 1;
-        if n == 0 {
-            break;
+    let abs = mantissa.unsigned_abs();
+    // Amounts fit 64 bits: dividing those is a few instructions, an i128 division a call.
+    match u64::try_from(abs) {
+        Ok(mut n) => {
+            for slot in reversed.iter_mut() {
+                *slot = b'0' + (n % 10) as u8;
+                n /= 10;
+                len += 1;
+                if n == 0 {
+                    break;
+                }
+            }
+        }
+        Err(_) => {
+            let mut n = abs;
+            for slot in reversed.iter_mut() {
+                *slot = b'0' + (n % 10) as u8;
+                n /= 10;
+                len += 1;
+                if n == 0 {
+                    break;
+                }
+            }
         }
     }
     let scale = scale as usize;
@@ -305,6 +330,29 @@ mod tests {
         assert_eq!(format_scaled(0, 0), "0");
         assert_eq!(format_scaled(0, 2), "0.00");
         assert_eq!(format_scaled(260_000, 2), "2600.00");
+        // Past 64 bits (2^64 and -(2^64 + 1)), the wide path.
+        assert_eq!(
+            format_scaled(18_446_744_073_709_551_616, 2),
+            "184467440737095516.16"
+        );
+        assert_eq!(
+            format_scaled(-18_446_744_073_709_551_617, 0),
+            "-18446744073709551617"
+        );
+        assert_eq!(
+            Decimal::parse("123456789012345678.9"),
+            Some(Decimal {
+                mantissa: 1_234_567_890_123_456_789,
+                scale: 1
+            })
+        );
+        assert_eq!(
+            Decimal::parse("-999999999999999999"),
+            Some(Decimal {
+                mantissa: -999_999_999_999_999_999,
+                scale: 0
+            })
+        );
         assert_eq!(format_scaled(-123_456, 3), "-123.456");
         assert_eq!(format_scaled(7, 6), "0.000007");
         assert_eq!(

@@ -15,6 +15,15 @@ pub trait Provider: Send + Sync {
     /// Interprets the provider's answer to `op`.
     fn parse(&self, op: &Operation, response: &HttpResponse) -> Result<Outcome>;
 
+    /// [`Provider::parse`] for an answer not yet scanned for keys given twice (DESIGN §8), by a
+    /// reader that refuses them itself, at any depth, as it reads (the hot path: status
+    /// answers). `None` — the default, and whenever that reader cannot decide — sends the
+    /// answer the general way: [`crate::duplicate_keys::check_body`], then [`Provider::parse`].
+    /// `Some` must hold exactly what that way gives.
+    fn parse_checked(&self, _op: &Operation, _response: &HttpResponse) -> Option<Result<Outcome>> {
+        None
+    }
+
     /// Verifies and interprets a callback the provider sent to the merchant.
     fn parse_callback(&self, request: &HttpRequest, ctx: &Context) -> Result<CallbackEvent>;
 

@@ -2,55 +2,53 @@
 //! provider string is checked for card numbers here, once, so a provider module cannot forget it.
 //!
 //! Free text (reasons, holder names, history, the provider's status word, validation reasons) is
-//! masked with [`redact_pans`]; `card.masked` is re-masked if it holds more than ten digits;
-//! `details` values (references, hashes, descriptors) are masked only where they hold a
+//! masked with [`crate::card::redact_pans`]; `card.masked` is re-masked if it holds more than ten
+//! digits; `details` values (references, hashes, descriptors) are masked only where they hold a
 //! Luhn-valid card number ([`crate::card::redact_card_numbers`]), so ordinary references stay usable.
 //! Left as they are, because changing them would break the next call: ids (`providerId`,
 //! `merchantId`, `confirmWith`), tokens, amounts (already validated decimals), the payer's
 //! `nextAction` (a redirect URL or the account the payer must pay to) and the callback reply.
 
-use crate::card::{ensure_masked, redact_pans};
+use crate::card::ensure_masked;
 use crate::error::PspError;
 use crate::model::{CallbackEvent, Outcome, Payment};
 use crate::pan_scan;
 use std::collections::BTreeMap;
 
-pub fn outcome(outcome: Outcome) -> Outcome {
-    match outcome {
-        Outcome::Payment { payment } => Outcome::Payment {
-            payment: self::payment(payment),
-        },
-        Outcome::PaymentList { payments, page } => Outcome::PaymentList {
-            payments: payments.into_iter().map(self::payment).collect(),
-            page,
-        },
-        Outcome::Validation { valid, reason } => Outcome::Validation {
-            valid,
-            reason: reason.as_deref().map(redact_pans),
-        },
-        Outcome::Balance { mut balances } => {
-            for b in &mut balances {
-                b.scope = b.scope.as_deref().map(redact_pans);
+/// Scrubs in place and hands the same value back: an outcome is a few hundred bytes, and
+/// rebuilding it field by field copied it on every call.
+pub fn outcome(mut outcome: Outcome) -> Outcome {
+    match &mut outcome {
+        Outcome::Payment { payment } => self::payment(payment),
+        Outcome::PaymentList { payments, .. } => payments.iter_mut().for_each(self::payment),
+        Outcome::Validation { reason, .. } => {
+            if let Some(r) = reason {
+                text(r);
+            }
+        }
+        Outcome::Balance { balances } => {
+            for b in balances {
+                if let Some(s) = &mut b.scope {
+                    text(s);
+                }
                 details(&mut b.details);
             }
-            Outcome::Balance { balances }
         }
-        Outcome::BalanceReport { mut rows, page } => {
-            for r in &mut rows {
-                r.date = r.date.as_deref().map(redact_pans);
+        Outcome::BalanceReport { rows, .. } => {
+            for r in rows {
+                if let Some(d) = &mut r.date {
+                    text(d);
+                }
                 details(&mut r.details);
             }
-            Outcome::BalanceReport { rows, page }
         }
-        Outcome::Session { mut session } => {
-            details(&mut session.details);
-            Outcome::Session { session }
-        }
+        Outcome::Session { session } => details(&mut session.details),
     }
+    outcome
 }
 
 pub fn event(mut event: CallbackEvent) -> CallbackEvent {
-    event.payment = payment(event.payment);
+    payment(&mut event.payment);
     event
 }
 
@@ -58,7 +56,7 @@ pub fn error(error: PspError) -> PspError {
     error.made_safe()
 }
 
-fn payment(mut p: Payment) -> Payment {
+fn payment(p: &mut Payment) {
     let status = &mut p.status;
     if let Some(s) = &mut status.provider_status {
         text(s);
@@ -92,10 +90,9 @@ fn payment(mut p: Payment) -> Payment {
         }
     }
     details(&mut p.details);
-    p
 }
 
-/// [`redact_pans`] in place: the string is rewritten (a new allocation) only when it held a
+/// [`crate::card::redact_pans`] in place: the string is rewritten (a new allocation) only when it held a
 /// card number, so a clean outcome passes through without a copy.
 fn text(s: &mut String) {
     pan_scan::redact_in_place(s, pan_scan::Mode::Text);
@@ -137,7 +134,7 @@ mod tests {
         p.details.insert("comments".into(), format!("to {pan}"));
         p.details
             .insert("txHash".into(), "0xab123456789012345678".into());
-        let p = payment(p);
+        payment(&mut p);
         assert_eq!(p.provider_id.as_deref(), Some("4111111111111111"));
         assert_eq!(
             p.status.provider_status.as_deref(),

@@ -154,16 +154,28 @@ fn legacy_row(code: &str) -> Option<(&'static str, Option<&'static str>)> {
     })
 }
 
+/// The four dot-separated, non-empty, all-digit segments of a code. Byte by byte: every
+/// history entry of every status answer is split here.
 fn segments(code: &str) -> Option<[&str; 4]> {
-    let mut it = code.split('.');
-    let s = [it.next()?, it.next()?, it.next()?, it.next()?];
-    if it.next().is_some()
-        || s.iter()
-            .any(|p| p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit()))
-    {
+    let mut parts = [""; 4];
+    let (mut n, mut start) = (0, 0);
+    for (i, b) in code.bytes().enumerate() {
+        if b == b'.' {
+            *parts.get_mut(n)? = code.get(start..i)?;
+            n += 1;
+            start = i + 1;
+        } else if !b.is_ascii_digit() {
+            return None;
+        }
+    }
+    if n != 3 {
         return None;
     }
-    Some(s)
+    *parts.get_mut(3)? = code.get(start..)?;
+    if parts.iter().any(|p| p.is_empty()) {
+        return None;
+    }
+    Some(parts)
 }
 
 /// A code decoded into static parts, without allocating: what [`event`] (the hot path: every
@@ -375,9 +387,13 @@ pub fn failure_reason(history: &[HistoryEvent]) -> Option<Reason> {
         was_failed = failed;
     }
     let (event, (group, detail)) = failed_by.and_then(|(e, r)| Some((e, r?)))?;
+    let mut message = String::with_capacity(group.len() + detail.len() + 3);
+    message.push_str(group);
+    message.push_str(" / ");
+    message.push_str(detail);
     Some(Reason {
         code: event.code.clone(),
-        message: format!("{group} / {detail}"),
+        message,
     })
 }
 
@@ -448,5 +464,17 @@ mod tests {
         assert!(explain("2.1.5.7").is_some_and(|e| e.description.contains("not documented")));
         assert_eq!(explain("1.1"), None);
         assert_eq!(explain("a.b.c.d"), None);
+        for bad in [
+            "1.1.1.00.1",
+            "1..1.00",
+            ".1.1.00",
+            "1.1.1.",
+            "1.1.1.0a",
+            "1.1.1.٠٠",
+            "",
+        ] {
+            assert_eq!(segments(bad), None, "{bad}");
+        }
+        assert_eq!(segments("12.0.345.6789"), Some(["12", "0", "345", "6789"]));
     }
 }

@@ -55,6 +55,7 @@ pub(crate) mod card_keys;
 mod config;
 pub(crate) mod errors;
 pub mod history;
+mod order_read;
 mod requests;
 pub(crate) mod responses;
 pub(crate) mod status;
@@ -127,6 +128,27 @@ impl Provider for Paystar {
                 "PayStar has no {} operation",
                 other.kind()
             ))),
+        }
+    }
+
+    /// Order answers (the status polls) are read with the duplicate-key check fused in.
+    fn parse_checked(&self, op: &Operation, response: &HttpResponse) -> Option<Result<Outcome>> {
+        if !response.is_success() {
+            return None;
+        }
+        let body = &response.body;
+        match op {
+            Operation::CreateDeposit(o) | Operation::CreateReverseDeposit(o) => {
+                responses::order_checked(body, Direction::Deposit, known(o))
+            }
+            Operation::CreatePayout(o) => {
+                responses::order_checked(body, Direction::Payout, known(o))
+            }
+            Operation::GetDeposit(r) => {
+                responses::order_checked(body, Direction::Deposit, asked(r))
+            }
+            Operation::GetPayout(r) => responses::order_checked(body, Direction::Payout, asked(r)),
+            _ => None,
         }
     }
 

@@ -89,7 +89,7 @@ pub(super) struct ExternalParams {
     pub card_number: Option<String>,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Default)]
 pub(super) struct HistoryItem {
     #[serde(default)]
     pub time: Option<String>,
@@ -110,26 +110,27 @@ pub struct Known<'a> {
 }
 
 /// The order as it arrives, read in one pass (status polling is the hot path): typed fields,
-/// the amount kept as raw text.
-#[derive(Deserialize)]
+/// the amount kept as raw text. [`super::order_read`] reads the same fields with the
+/// duplicate-key check fused in.
+#[derive(Deserialize, Default)]
 #[serde(rename_all = "camelCase")]
-struct OrderWire<'a> {
+pub(super) struct OrderWire<'a> {
     #[serde(default)]
-    external_id: Option<String>,
+    pub external_id: Option<String>,
     #[serde(default)]
-    external_transaction_id: Option<String>,
+    pub external_transaction_id: Option<String>,
     #[serde(default)]
-    order_status: Option<String>,
+    pub order_status: Option<String>,
     #[serde(default, borrow)]
-    amount: Option<&'a RawValue>,
+    pub amount: Option<&'a RawValue>,
     #[serde(default)]
-    currency: Option<String>,
+    pub currency: Option<String>,
     #[serde(default)]
-    external_params: Option<ExternalParams>,
+    pub external_params: Option<ExternalParams>,
     #[serde(default)]
-    order_history: Option<Vec<HistoryItem>>,
+    pub order_history: Option<Vec<HistoryItem>>,
     #[serde(default, borrow)]
-    redirect_url: Option<&'a RawValue>,
+    pub redirect_url: Option<&'a RawValue>,
 }
 
 impl<'a> OrderWire<'a> {
@@ -169,8 +170,23 @@ impl<'a> OrderWire<'a> {
 }
 
 pub fn order(body: &str, direction: Direction, known: Known<'_>) -> Result<Outcome> {
-    let parsed = parse_json::<OrderWire<'_>>(body)?.into_body()?;
-    let payment = payment_from(parsed, direction, &known)?;
+    order_from(parse_json::<OrderWire<'_>>(body)?, direction, &known)
+}
+
+/// [`order`] for a body not yet scanned for keys given twice: read with the check fused in
+/// ([`super::order_read`]). `None` when that read fails; the caller then scans the whole body
+/// and reads it with [`order`], so every refusal reads as it always did.
+pub fn order_checked(
+    body: &str,
+    direction: Direction,
+    known: Known<'_>,
+) -> Option<Result<Outcome>> {
+    let wire = super::order_read::read(body)?;
+    Some(order_from(wire, direction, &known))
+}
+
+fn order_from(wire: OrderWire<'_>, direction: Direction, known: &Known<'_>) -> Result<Outcome> {
+    let payment = payment_from(wire.into_body()?, direction, known)?;
     Ok(Outcome::Payment { payment })
 }
 
