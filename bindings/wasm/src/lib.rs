@@ -13,9 +13,9 @@ mod gateway;
 mod gateway_tape;
 mod input_buffer;
 mod op_cache;
+mod signing;
 #[cfg(feature = "serde-wasm-bindgen")]
 mod swb;
-mod signing;
 mod tape;
 
 pub use error::to_js_error;
