@@ -5,7 +5,9 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-/// Tagged by `type` (DESIGN §3). `Deserialize` is written out below (see `super::tagged`).
+// `Deserialize` is written out below (see `super::tagged`): one deserializer per variant
+// struct instead of serde's `Content` buffer (wasm size).
+/// Tagged by `type` (DESIGN §3).
 #[derive(Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]

@@ -100,7 +100,9 @@ impl PaymentStatus {
     }
 }
 
-/// What the payer must do next. `Deserialize` is written out below (see `super::tagged`).
+// `Deserialize` is written out below (see `super::tagged`): one deserializer per variant
+// struct instead of serde's `Content` buffer (wasm size).
+/// What the payer must do next.
 #[derive(Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "wasm", derive(tsify::Tsify))]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
