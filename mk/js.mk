@@ -74,3 +74,4 @@ bench-js: js-build
 	node js/bench/parse.bench.js
 	node js/bench/build.bench.js
 	node js/bench/boundary.bench.js
+	@if command -v valgrind >/dev/null; then sh js/bench/instructions.sh; else echo "bench-js: valgrind not found; no instruction counts"; fi

@@ -3,37 +3,11 @@
 // shape. Best of 5 runs of N calls each, after a warm-up. Run: make bench-js
 import { Gateway } from "pspkit";
 import { body, sameOrderTenWays } from "./fixture.js";
+import { referenceParse } from "./reference.js";
 
 const N = Number(process.env.N ?? 50_000);
 const op = { type: "get_deposit", providerId: "ad66a2ff-97d1-47c5-8552-53752a51f031" };
 const response = { status: 200, headers: { "content-type": "application/json" }, body };
-
-// The reference: what a careful hand-written JS integration of this one call would do.
-const STATES = { Init: "requires_action", Created: "pending", Processing: "processing", Success: "succeeded", Failed: "failed" };
-const FINAL = new Set(["succeeded", "failed", "cancelled", "expired", "reversed"]);
-function referenceParse(res) {
-  if (res.status < 200 || res.status >= 300) throw new Error(`HTTP ${res.status}`);
-  const o = JSON.parse(res.body);
-  if (typeof o !== "object" || o === null || typeof o.externalId !== "string") throw new Error("bad response");
-  const state = STATES[o.orderStatus] ?? "unknown";
-  const p = o.externalParams ?? {};
-  return {
-    type: "payment",
-    payment: {
-      direction: "deposit",
-      providerId: o.externalId,
-      merchantId: o.externalTransactionId ?? null,
-      amount: typeof o.amount === "number" ? o.amount.toFixed(2) : null,
-      currency: o.currency ?? null,
-      status: { state, final: FINAL.has(state), providerStatus: o.orderStatus ?? null, reason: null },
-      nextAction: null,
-      card: p.cardNumber || p.cardHolder ? { masked: p.cardNumber ?? null, holder: p.cardHolder ?? null, token: p.cardToken ?? null, issuerToken: null } : null,
-      history: (o.orderHistory ?? []).map((h) => ({ at: h.time ?? null, code: h.action, description: null })),
-      pollAfterSeconds: FINAL.has(state) ? null : 120,
-      fee: null,
-    },
-  };
-}
 
 const gateway = new Gateway({ provider: "paystar", depositToken: "t" });
 const viaWasm = () => gateway.parse(op, response);
