@@ -43,12 +43,7 @@ def butler():
               "expectError": INVALID})
 
     def ans(name, body, op=B_STATUS, expect=None, error=BAD):
-        case = {"name": name, "build": op, "response": resp(200, body)}
-        if expect is not None:
-            case["expect"] = expect
-        else:
-            case["expectError"] = error
-        c.append(case)
+        c.append(answer_case(name, op, resp(200, body), expect, error))
 
     ans("butler status answer nested 10000 deep -> bad_response", nested(10000))
     ans("butler duplicate status (Failed, then Success) -> bad_response",

@@ -134,3 +134,13 @@ def token_cases(provider_label, config, field, op, header="authorization"):
     return [{"name": f"{provider_label} {field} with {label} is refused (it would reach the {header} header)",
              "config": dict(config, **{field: value}), "build": op, "expectError": INVALID}
             for label, value in bad]
+
+
+def answer_case(name, op, response, expect=None, error=BAD):
+    """A parse case: `response` answering `op`, read as the payment `expect`, else refused with `error`."""
+    case = {"name": name, "build": op, "response": response}
+    if expect is not None:
+        case["expect"] = expect
+    else:
+        case["expectError"] = error
+    return case

@@ -34,12 +34,7 @@ def corefy():
               "build": dict(CF_OP, merchantId="ref\r\n1"), "expectError": INVALID})
 
     def ans(name, body, expect=None, error=BAD, code=201):
-        case = {"name": name, "build": CF_OP, "response": resp(code, body)}
-        if expect is not None:
-            case["expect"] = expect
-        else:
-            case["expectError"] = error
-        c.append(case)
+        c.append(answer_case(name, CF_OP, resp(code, body), expect, error))
 
     ans("corefy answer nested 10000 deep -> bad_response", nested(10000))
     ans("corefy metadata nested 5000 deep: documented fields still read, no crash",

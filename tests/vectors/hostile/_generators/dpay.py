@@ -54,12 +54,7 @@ def dpay():
               "build": dict(DP_MOMO, merchantId="W-1\r\n001"), "expectError": INVALID})
 
     def ans(name, body, op=DP_STATUS, expect=None, error=BAD, signed=True, sig=None):
-        case = {"name": name, "build": op, "response": dresp(body, signed, sig=sig)}
-        if expect is not None:
-            case["expect"] = expect
-        else:
-            case["expectError"] = error
-        c.append(case)
+        c.append(answer_case(name, op, dresp(body, signed, sig=sig), expect, error))
 
     ok_body = '{"status":"PAYED","payment_id":"W-1001","tracking":"79DF-60B0-17F6"}'
     good = dpay_secure(ok_body)

@@ -65,12 +65,7 @@ def paynet():
               "build": dict(PN_SALE, callbackUrl="http://localhost:80@evil.com/cb"), "expectError": INVALID})
 
     def ans(name, body, op=PN_STATUS, expect=None, error=BAD, ctype=FORM):
-        case = {"name": name, "build": op, "response": resp(200, body, ctype)}
-        if expect is not None:
-            case["expect"] = expect
-        else:
-            case["expectError"] = error
-        c.append(case)
+        c.append(answer_case(name, op, resp(200, body, ctype), expect, error))
 
     ans("paynet status answer about another merchant-order-id -> bad_response",
         pn_status_body([("type", "status-response"), ("merchant-order-id", "EVIL-1"),

@@ -83,12 +83,7 @@ def paystar():
 
     # Answers the docs do not describe.
     def ans(name, body, op=PS_STATUS, expect=None, error=BAD):
-        case = {"name": name, "build": op, "response": resp(200, body)}
-        if expect is not None:
-            case["expect"] = expect
-        else:
-            case["expectError"] = error
-        c.append(case)
+        c.append(answer_case(name, op, resp(200, body), expect, error))
 
     ans("paystar status answer nested 10000 deep -> bad_response", nested(10000))
     ans("paystar status answer with externalParams nested 5000 deep: documented fields still read, no crash",

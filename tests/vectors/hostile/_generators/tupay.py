@@ -101,12 +101,7 @@ def tupay():
                                             "authorization": dep_auth("D24", "0001-01-01T00:00:00Z", TP_DEPOSIT_BODY)}}})
 
     def ans(name, body, op=TP_DEP_STATUS, expect=None, error=BAD, code=200):
-        case = {"name": name, "build": op, "response": resp(code, body)}
-        if expect is not None:
-            case["expect"] = expect
-        else:
-            case["expectError"] = error
-        c.append(case)
+        c.append(answer_case(name, op, resp(code, body), expect, error))
 
     ans("tupay deposit status answer about another deposit_id -> bad_response", tp_status_body(deposit_id=301178394))
     ans("tupay deposit create answer about another invoice -> bad_response",
