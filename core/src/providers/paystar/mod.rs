@@ -56,6 +56,7 @@ mod config;
 pub(crate) mod errors;
 pub mod history;
 mod order_read;
+mod order_scan;
 mod requests;
 pub(crate) mod responses;
 pub(crate) mod status;

@@ -174,13 +174,18 @@ pub fn order(body: &str, direction: Direction, known: Known<'_>) -> Result<Outco
 }
 
 /// [`order`] for a body not yet scanned for keys given twice: read with the check fused in
-/// ([`super::order_read`]). `None` when that read fails; the caller then scans the whole body
+/// ([`super::order_scan`] for the shape PayStar writes, else [`super::order_read`]). `None` when that read fails; the caller then scans the whole body
 /// and reads it with [`order`], so every refusal reads as it always did.
 pub fn order_checked(
     body: &str,
     direction: Direction,
     known: Known<'_>,
 ) -> Option<Result<Outcome>> {
+    if let Some(order) = super::order_scan::read(body) {
+        return Some(
+            payment_from(order, direction, &known).map(|payment| Outcome::Payment { payment }),
+        );
+    }
     let wire = super::order_read::read(body)?;
     Some(order_from(wire, direction, &known))
 }
