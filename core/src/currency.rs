@@ -12,7 +12,7 @@ pub struct Currency {
 }
 
 /// Sorted by code so lookups can binary-search.
-static CURRENCIES: &[(&str, u8)] = &[
+const CURRENCIES: &[(&str, u8)] = &[
     ("AED", 2),
     ("AFN", 2),
     ("ALL", 2),
@@ -183,11 +183,53 @@ static CURRENCIES: &[(&str, u8)] = &[
     ("ZWL", 2),
 ];
 
+/// A code of at most four bytes as one number that sorts as the text does (big-endian, zero
+/// padded: `USD` < `USDC` < `USDT`); longer codes are `None` (no entry has one).
+// `code[i]` only where `i < code.len()`: const fns cannot use `get` on slices here.
+#[allow(clippy::indexing_slicing)]
+const fn packed(code: &[u8]) -> Option<u32> {
+    if code.len() > 4 {
+        return None;
+    }
+    let mut key = 0u32;
+    let mut i = 0;
+    while i < 4 {
+        key <<= 8;
+        if i < code.len() {
+            key |= code[i] as u32;
+        }
+        i += 1;
+    }
+    Some(key)
+}
+
+const KEY_COUNT: usize = CURRENCIES.len();
+
+/// [`CURRENCIES`]' codes packed: every amount pspkit reads or builds looks its currency up, and
+/// comparing numbers is a fraction of comparing strings.
+#[allow(clippy::indexing_slicing)] // evaluated while building: out of range fails the build
+static KEYS: [u32; KEY_COUNT] = {
+    let mut keys = [0u32; KEY_COUNT];
+    let mut i = 0;
+    while i < KEY_COUNT {
+        keys[i] = match packed(CURRENCIES[i].0.as_bytes()) {
+            Some(k) => k,
+            None => panic!("a currency code longer than four bytes"),
+        };
+        i += 1;
+    }
+    keys
+};
+
 impl Currency {
     /// Looks a code up exactly (upper case, as ISO 4217 writes it).
     pub fn find(code: &str) -> Option<Currency> {
-        CURRENCIES
-            .binary_search_by(|(c, _)| (*c).cmp(code))
+        let key = packed(code.as_bytes())?;
+        // Zero padding makes "USD" and "USD\0" one key: a NUL in a code is never a currency.
+        if code.as_bytes().contains(&0) {
+            return None;
+        }
+        KEYS.binary_search(&key)
             .ok()
             .and_then(|i| CURRENCIES.get(i))
             .map(|&(code, minor_units)| Currency { code, minor_units })
@@ -200,6 +242,7 @@ mod tests {
 
     #[test]
     fn table_is_sorted_and_unique() {
+        assert!(KEYS.windows(2).all(|k| k.first() < k.get(1)));
         for pair in CURRENCIES.windows(2) {
             if let [a, b] = pair {
                 assert!(a.0 < b.0, "{} before {}", a.0, b.0);
@@ -215,5 +258,16 @@ mod tests {
         assert_eq!(Currency::find("USDT").map(|c| c.minor_units), Some(6));
         assert_eq!(Currency::find("usd"), None);
         assert_eq!(Currency::find("XXX"), None);
+        assert_eq!(Currency::find("USD\0"), None);
+        assert_eq!(Currency::find("US"), None);
+        assert_eq!(Currency::find("USDTX"), None);
+        assert_eq!(Currency::find(""), None);
+        for (code, units) in CURRENCIES {
+            assert_eq!(
+                Currency::find(code).map(|c| c.minor_units),
+                Some(*units),
+                "{code}"
+            );
+        }
     }
 }

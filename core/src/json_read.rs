@@ -82,6 +82,16 @@ pub fn amount_text_of<'a>(raw: &'a str, key: &str) -> Result<Option<std::borrow:
         return Ok(None);
     }
     if text.starts_with('"') {
+        // Raw text is one JSON value: quoted text with no escape and no control character is
+        // the string itself, without a second parse.
+        if let Some(inner) = text.get(1..text.len() - 1) {
+            if text.len() >= 2
+                && text.ends_with('"')
+                && !inner.bytes().any(|b| b == b'"' || b == b'\\' || b < 0x20)
+            {
+                return Ok(Some(Cow::Borrowed(inner.trim())));
+            }
+        }
         // A string with escapes cannot be borrowed: it is decoded into a String.
         if let Ok(plain) = serde_json::from_str::<&'a str>(text) {
             return Ok(Some(Cow::Borrowed(plain.trim())));
@@ -139,6 +149,22 @@ pub fn scalar_text(raw: &RawValue) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn quoted_amounts_read_as_serde_json_reads_them() {
+        for raw in [
+            r#""150.50""#,
+            r#"" 7 ""#,
+            r#""""#,
+            r#""1\u0030""#,
+            r#""a\"b""#,
+        ] {
+            let want: String = serde_json::from_str(raw).unwrap_or_default();
+            let got = amount_text_of(raw, "amount").ok().flatten();
+            assert_eq!(got.as_deref(), Some(want.trim()), "{raw}");
+        }
+        assert!(amount_text_of(r#"""#, "amount").is_err());
+    }
 
     #[test]
     fn amounts_keep_their_text() {

@@ -156,28 +156,53 @@ pub(crate) fn may_hold_pan(text: &str) -> bool {
     if digit_bound(text) < 12 {
         return false;
     }
-    // Non-ASCII digits and separators are wider: the full scan decides.
-    if !text.is_ascii() {
-        return true;
-    }
     // `gap` counts separators since the last digit; past MAX_GAP (or after any other byte,
-    // which sets it past) the next digit starts a new span. One branch per kind of byte.
+    // which sets it past) the next digit starts a new span. One table lookup per byte.
     let (mut span, mut gap) = (0usize, MAX_GAP + 1);
     for b in text.bytes() {
-        if b.is_ascii_digit() {
-            span = if gap > MAX_GAP { 1 } else { span + 1 };
-            if span >= 12 {
-                return true;
+        match BYTE_CLASS.get(usize::from(b)).copied().unwrap_or(WIDE) {
+            DIGIT => {
+                span = if gap > MAX_GAP { 1 } else { span + 1 };
+                if span >= 12 {
+                    return true;
+                }
+                gap = 0;
             }
-            gap = 0;
-        } else if ascii_separator(b) {
-            gap += 1;
-        } else {
-            gap = MAX_GAP + 1;
+            SEPARATOR => gap += 1,
+            OTHER => gap = MAX_GAP + 1,
+            // Non-ASCII digits and separators are wider: the full scan decides.
+            _ => return true,
         }
     }
     false
 }
+
+const OTHER: u8 = 0;
+const DIGIT: u8 = 1;
+const SEPARATOR: u8 = 2;
+const WIDE: u8 = 3;
+
+/// What each byte is to [`may_hold_pan`]: an ASCII digit, an ASCII separator
+/// ([`ascii_separator`]), any other ASCII byte, or part of a wider character.
+#[allow(clippy::indexing_slicing)] // evaluated while building: out of range fails the build
+static BYTE_CLASS: [u8; 256] = {
+    let mut table = [OTHER; 256];
+    let mut b = 0usize;
+    while b < 256 {
+        let byte = b as u8;
+        table[b] = if byte >= 0x80 {
+            WIDE
+        } else if byte.is_ascii_digit() {
+            DIGIT
+        } else if ascii_separator(byte) {
+            SEPARATOR
+        } else {
+            OTHER
+        };
+        b += 1;
+    }
+    table
+};
 
 /// An upper bound on the digits [`digit_value`] reads in `text`: the ASCII digits, plus one for
 /// every character outside ASCII (each non-ASCII digit is one; its lead byte is 0xC0 or above).
@@ -187,26 +212,47 @@ fn digit_bound(text: &str) -> usize {
     const HIGH: u64 = ONES * 0x80;
     // The number of bytes whose top bit is set in `m` (only top bits set): a byte sum.
     let count = |m: u64| ((m >> 7).wrapping_mul(ONES) >> 56) as usize;
-    let mut chunks = text.as_bytes().chunks_exact(8);
-    let mut n = 0;
-    for chunk in &mut chunks {
-        let x = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+    // An ASCII digit has its top bit clear, a lead byte set: the two marks never share a byte.
+    let marks = |x: u64| {
         let low = x & !HIGH; // each byte's low seven bits: no carry crosses a byte below
         let above_nine = low + ONES * (0x7F - 0x39);
         let from_zero = low + ONES * (0x80 - 0x30);
         let ascii_digit = from_zero & !above_nine & !x & HIGH;
         let lead = x & (x << 1) & HIGH;
-        n += count(ascii_digit) + count(lead);
+        count(ascii_digit | lead)
+    };
+    let bytes = text.as_bytes();
+    let mut chunks = bytes.chunks_exact(8);
+    let mut n = 0;
+    for chunk in &mut chunks {
+        n += marks(u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8])));
     }
-    n + chunks
-        .remainder()
-        .iter()
-        .filter(|b| b.is_ascii_digit() || **b >= 0xC0)
-        .count()
+    let rest = chunks.remainder().len();
+    if rest == 0 {
+        return n;
+    }
+    // The tail: the last eight bytes read again, the ones already counted shifted out (zero
+    // bytes are neither digits nor lead bytes). Shorter text is counted byte by byte.
+    match bytes
+        .len()
+        .checked_sub(8)
+        .and_then(|from| bytes.get(from..))
+    {
+        Some(last) => {
+            let x = u64::from_le_bytes(last.try_into().unwrap_or([0; 8]));
+            n + marks(x >> (8 * (8 - rest)))
+        }
+        None => {
+            n + bytes
+                .iter()
+                .filter(|b| b.is_ascii_digit() || **b >= 0xC0)
+                .count()
+        }
+    }
 }
 
 /// [`is_separator`] for an ASCII byte: whitespace and controls, `-`, `.`, `x`, `X`, `*`.
-fn ascii_separator(b: u8) -> bool {
+const fn ascii_separator(b: u8) -> bool {
     b <= b' ' || b == 0x7f || matches!(b, b'-' | b'.' | b'x' | b'X' | b'*')
 }
 
@@ -320,9 +366,9 @@ mod tests {
             assert_eq!(ascii_separator(b), is_separator(char::from(b)), "{b}");
         }
         // The bound against a plain count, over every byte value in every lane.
-        for b in 0..=255u8 {
-            for lane in 0..12 {
-                let mut bytes = vec![b'a'; 12];
+        for (b, len) in (0..=255u8).flat_map(|b| [1, 7, 8, 9, 12, 15, 16, 17, 23].map(|n| (b, n))) {
+            for lane in 0..len {
+                let mut bytes = vec![b'a'; len];
                 if let Some(x) = bytes.get_mut(lane) {
                     *x = b;
                 }

@@ -279,7 +279,7 @@ fn decode(code: &str) -> Option<Decoded<'_>> {
 impl Decoded<'_> {
     /// The readable one-liner, written into one buffer of the right size (no `format!`).
     fn description(&self) -> String {
-        let mut out = String::new();
+        let mut out;
         match self.text {
             Text::V2 {
                 actor,
@@ -288,7 +288,9 @@ impl Decoded<'_> {
                 state,
             } => {
                 let reason_len = reason.map_or(0, |(g, d)| g.len() + d.len() + 4);
-                out.reserve(actor.len() + result.len() + state.len() + reason_len + 17);
+                out = String::with_capacity(
+                    actor.len() + result.len() + state.len() + reason_len + 17,
+                );
                 out.push_str(actor);
                 out.push_str(" — ");
                 out.push_str(result);
@@ -303,7 +305,7 @@ impl Decoded<'_> {
                 out.push_str(state);
             }
             Text::Legacy(text) => {
-                out.reserve(text.len() + 9);
+                out = String::with_capacity(text.len() + 9);
                 out.push_str(text);
                 out.push_str(" (legacy)");
             }
@@ -313,7 +315,7 @@ impl Decoded<'_> {
                 z,
                 w,
             } => {
-                for part in [
+                let parts = [
                     source,
                     ": ",
                     outcome,
@@ -322,7 +324,9 @@ impl Decoded<'_> {
                     ".",
                     w,
                     " not documented)",
-                ] {
+                ];
+                out = String::with_capacity(parts.iter().map(|p| p.len()).sum());
+                for part in parts {
                     out.push_str(part);
                 }
             }
@@ -370,31 +374,75 @@ pub fn event(at: Option<String>, code: String) -> HistoryEvent {
 /// The reason dictionary's `00` (none) gives no reason: the failing event did not say why, and
 /// an earlier event's reason would explain something else.
 pub fn failure_reason(history: &[HistoryEvent]) -> Option<Reason> {
-    let mut failed_by: Option<(&HistoryEvent, Option<(&str, &str)>)> = None;
-    let mut was_failed = false;
-    for e in history {
-        let Some(d) = decode(&e.code) else { continue };
+    let mut watch = FailureWatch::default();
+    for (i, e) in history.iter().enumerate() {
+        if let Some(d) = decode(&e.code) {
+            watch.see(i, &d);
+        }
+    }
+    watch.reason(history)
+}
+
+/// The events of a history and, when the payment `failed`, its [`failure_reason`]: each code
+/// decoded once (status answers are the hot path, and a declined one decoded every code twice).
+pub fn events(
+    items: impl Iterator<Item = (Option<String>, String)>,
+    failed: bool,
+) -> (Vec<HistoryEvent>, Option<Reason>) {
+    let mut out = Vec::with_capacity(items.size_hint().1.unwrap_or(0));
+    let mut watch = FailureWatch::default();
+    for (at, code) in items {
+        let decoded = decode(&code);
+        if let (true, Some(d)) = (failed, &decoded) {
+            watch.see(out.len(), d);
+        }
+        let description = decoded.as_ref().map(Decoded::description);
+        out.push(HistoryEvent {
+            at,
+            code,
+            description,
+        });
+    }
+    let reason = if failed { watch.reason(&out) } else { None };
+    (out, reason)
+}
+
+/// The walk of [`failure_reason`], one decoded event at a time.
+#[derive(Default)]
+struct FailureWatch {
+    /// The index of the event that last moved the payment to failed, and its reason.
+    failed_by: Option<(usize, Option<(&'static str, &'static str)>)>,
+    was_failed: bool,
+}
+
+impl FailureWatch {
+    fn see(&mut self, index: usize, d: &Decoded<'_>) {
         let Some(state) = d.payment_state else {
-            continue;
+            return;
         };
         if d.stage == Some(6) || (d.result == Some("info") && state != "failed") {
-            continue;
+            return;
         }
         let failed = state == "failed";
-        if failed && !was_failed {
-            failed_by = Some((e, d.reason));
+        if failed && !self.was_failed {
+            self.failed_by = Some((index, d.reason));
         }
-        was_failed = failed;
+        self.was_failed = failed;
     }
-    let (event, (group, detail)) = failed_by.and_then(|(e, r)| Some((e, r?)))?;
-    let mut message = String::with_capacity(group.len() + detail.len() + 3);
-    message.push_str(group);
-    message.push_str(" / ");
-    message.push_str(detail);
-    Some(Reason {
-        code: event.code.clone(),
-        message,
-    })
+
+    fn reason(self, history: &[HistoryEvent]) -> Option<Reason> {
+        let (index, reason) = self.failed_by?;
+        let (group, detail) = reason?;
+        let event = history.get(index)?;
+        let mut message = String::with_capacity(group.len() + detail.len() + 3);
+        message.push_str(group);
+        message.push_str(" / ");
+        message.push_str(detail);
+        Some(Reason {
+            code: event.code.clone(),
+            message,
+        })
+    }
 }
 
 #[cfg(test)]
@@ -419,6 +467,35 @@ mod tests {
 
     fn events(codes: &[&str]) -> Vec<HistoryEvent> {
         codes.iter().map(|c| event(None, (*c).to_owned())).collect()
+    }
+
+    /// The one-pass walk reads every history as the event list and [`failure_reason`] do.
+    #[test]
+    fn one_pass_matches_events_then_reason() {
+        let pool = [
+            "1.1.1.00", "2.1.1.00", "4.1.4.63", "3.0.1.53", "6.2.4.12", "3.0.4.54", "2.2.4.11",
+            "4.1.3.00", "1.2.1.1", "9.9.9.9", "x", "2.1.2.00", "1.2.4.00",
+        ];
+        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+        for _ in 0..5_000 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let codes: Vec<&str> = (0..state % 6)
+                .map(|i| {
+                    pool.get(((state >> (i * 4)) % 13) as usize)
+                        .copied()
+                        .unwrap_or("x")
+                })
+                .collect();
+            let slow = events(&codes);
+            let items = codes.iter().map(|c| (None, (*c).to_owned()));
+            let (fast, reason) = super::events(items, true);
+            assert_eq!(fast, slow, "{codes:?}");
+            assert_eq!(reason, failure_reason(&slow), "{codes:?}");
+            let items = codes.iter().map(|c| (None, (*c).to_owned()));
+            assert_eq!(super::events(items, false).1, None);
+        }
     }
 
     #[test]

@@ -11,7 +11,7 @@ use crate::card::mask_pan;
 use crate::error::{PspError, Result};
 use crate::json_read::{amount_text, amount_text_of};
 use crate::model::{
-    Balance, CardInfo, Direction, HistoryEvent, NextAction, Outcome, Payment, PaymentStatus, State,
+    Balance, CardInfo, Direction, NextAction, Outcome, Payment, PaymentStatus, State,
 };
 use crate::money::normalize_reported;
 
@@ -224,17 +224,12 @@ pub(super) fn payment_from(
     let state = provider_status
         .as_deref()
         .map_or(State::Unknown, |s| status::map_for(direction, s));
-    let history: Vec<HistoryEvent> = parsed
+    let items = parsed
         .order_history
         .unwrap_or_default()
         .into_iter()
-        .filter_map(|h| h.action.map(|code| history::event(h.time, code)))
-        .collect();
-    let reason = if state == State::Failed {
-        history::failure_reason(&history)
-    } else {
-        None
-    };
+        .filter_map(|h| h.action.map(|code| (h.time, code)));
+    let (history, reason) = history::events(items, state == State::Failed);
     let currency = parsed
         .currency
         .or_else(|| known.currency.map(str::to_owned));
