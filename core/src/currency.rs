@@ -184,7 +184,8 @@ const CURRENCIES: &[(&str, u8)] = &[
 ];
 
 /// A code of at most four bytes as one number that sorts as the text does (big-endian, zero
-/// padded: `USD` < `USDC` < `USDT`); longer codes are `None` (no entry has one).
+/// padded: `USD` < `USDC` < `USDT`); longer codes, and codes holding a NUL (which the padding
+/// would confuse with a shorter code), are `None` (no entry is either).
 // `code[i]` only where `i < code.len()`: const fns cannot use `get` on slices here.
 #[allow(clippy::indexing_slicing)]
 const fn packed(code: &[u8]) -> Option<u32> {
@@ -196,6 +197,9 @@ const fn packed(code: &[u8]) -> Option<u32> {
     while i < 4 {
         key <<= 8;
         if i < code.len() {
+            if code[i] == 0 {
+                return None;
+            }
             key |= code[i] as u32;
         }
         i += 1;
@@ -214,7 +218,7 @@ static KEYS: [u32; KEY_COUNT] = {
     while i < KEY_COUNT {
         keys[i] = match packed(CURRENCIES[i].0.as_bytes()) {
             Some(k) => k,
-            None => panic!("a currency code longer than four bytes"),
+            None => panic!("a currency code longer than four bytes or holding a NUL"),
         };
         i += 1;
     }
@@ -225,10 +229,6 @@ impl Currency {
     /// Looks a code up exactly (upper case, as ISO 4217 writes it).
     pub fn find(code: &str) -> Option<Currency> {
         let key = packed(code.as_bytes())?;
-        // Zero padding makes "USD" and "USD\0" one key: a NUL in a code is never a currency.
-        if code.as_bytes().contains(&0) {
-            return None;
-        }
         KEYS.binary_search(&key)
             .ok()
             .and_then(|i| CURRENCIES.get(i))

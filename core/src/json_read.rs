@@ -84,11 +84,8 @@ pub fn amount_text_of<'a>(raw: &'a str, key: &str) -> Result<Option<std::borrow:
     if text.starts_with('"') {
         // Raw text is one JSON value: quoted text with no escape and no control character is
         // the string itself, without a second parse.
-        if let Some(inner) = text.get(1..text.len() - 1) {
-            if text.len() >= 2
-                && text.ends_with('"')
-                && !inner.bytes().any(|b| b == b'"' || b == b'\\' || b < 0x20)
-            {
+        if let Some(inner) = text.strip_prefix('"').and_then(|t| t.strip_suffix('"')) {
+            if !inner.bytes().any(|b| b == b'"' || b == b'\\' || b < 0x20) {
                 return Ok(Some(Cow::Borrowed(inner.trim())));
             }
         }

@@ -43,6 +43,8 @@ pub mod secret;
 mod serde_error;
 pub mod signed_fields;
 pub mod signing;
+#[cfg(test)]
+mod test_rng;
 pub mod time;
 pub mod url;
 pub mod validate;

@@ -476,11 +476,9 @@ mod tests {
             "1.1.1.00", "2.1.1.00", "4.1.4.63", "3.0.1.53", "6.2.4.12", "3.0.4.54", "2.2.4.11",
             "4.1.3.00", "1.2.1.1", "9.9.9.9", "x", "2.1.2.00", "1.2.4.00",
         ];
-        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut rng = crate::test_rng::Xorshift(0x9E37_79B9_7F4A_7C15);
         for _ in 0..5_000 {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
+            let state = rng.next();
             let codes: Vec<&str> = (0..state % 6)
                 .map(|i| {
                     pool.get(((state >> (i * 4)) % 13) as usize)

@@ -272,23 +272,35 @@ impl<'a> Cursor<'a> {
 
     fn params(&mut self) -> Option<ExternalParams> {
         let mut p = ExternalParams::default();
+        self.text_object(
+            ["cardToken", "cardStorageToken", "cardHolder", "cardNumber"],
+            [
+                &mut p.card_token,
+                &mut p.card_storage_token,
+                &mut p.card_holder,
+                &mut p.card_number,
+            ],
+        )?;
+        Some(p)
+    }
+
+    /// An object of string fields (`names[i]` into `slots[i]`), unknown keys with plain values
+    /// allowed, each key at most once.
+    fn text_object<const N: usize>(
+        &mut self,
+        names: [&str; N],
+        mut slots: [&mut Option<String>; N],
+    ) -> Option<()> {
         let mut seen = Seen::new();
         self.object(|c, key| {
-            let (index, slot) = match key {
-                "cardToken" => (0, &mut p.card_token),
-                "cardStorageToken" => (1, &mut p.card_storage_token),
-                "cardHolder" => (2, &mut p.card_holder),
-                "cardNumber" => (3, &mut p.card_number),
-                _ => {
-                    seen.other(key)?;
-                    return c.plain_value();
-                }
+            let Some(index) = names.iter().position(|n| *n == key) else {
+                seen.other(key)?;
+                return c.plain_value();
             };
-            seen.field(index)?;
-            *slot = c.text_field()?;
+            seen.field(u32::try_from(index).ok()?)?;
+            **slots.get_mut(index)? = c.text_field()?;
             Some(())
-        })?;
-        Some(p)
+        })
     }
 
     fn history(&mut self) -> Option<Vec<HistoryItem>> {
@@ -300,20 +312,7 @@ impl<'a> Cursor<'a> {
         }
         loop {
             let mut item = HistoryItem::default();
-            let mut seen = Seen::new();
-            self.object(|c, key| {
-                let (index, slot) = match key {
-                    "time" => (0, &mut item.time),
-                    "action" => (1, &mut item.action),
-                    _ => {
-                        seen.other(key)?;
-                        return c.plain_value();
-                    }
-                };
-                seen.field(index)?;
-                *slot = c.text_field()?;
-                Some(())
-            })?;
+            self.text_object(["time", "action"], [&mut item.time, &mut item.action])?;
             items.push(item);
             match self.peek()? {
                 b',' => self.pos += 1,
@@ -470,13 +469,8 @@ b"}"#,
             "\n",
             "\u{1}",
         ];
-        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
-        let mut draw = |n: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            usize::try_from(state % n.max(1) as u64).unwrap_or(0)
-        };
+        let mut rng = crate::test_rng::Xorshift(0x9E37_79B9_7F4A_7C15);
+        let mut draw = |n: usize| rng.below(n);
         let (mut read_some, mut mutated_read) = (0, 0);
         for round in 0..60_000 {
             let mut body = bases
