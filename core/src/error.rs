@@ -116,12 +116,18 @@ impl PspError {
     /// Applies the message rules again to an error whose public fields were set directly, so a
     /// boundary can guarantee them whoever built the error.
     pub fn made_safe(mut self) -> Self {
+        self.make_safe();
+        self
+    }
+
+    /// [`PspError::made_safe`] where the error lies (inside a result that is not moved for it).
+    pub(crate) fn make_safe(&mut self) {
         self.message = safe_message(&self.message);
         self.provider_code = self
             .provider_code
+            .take()
             .map(|c| cap(&crate::card::redact_pans(&c), MAX_ECHO_CHARS));
         self.retryable = self.code.retryable();
-        self
     }
 }
 

@@ -156,6 +156,11 @@ pub(crate) fn may_hold_pan(text: &str) -> bool {
     if digit_bound(text) < 12 {
         return false;
     }
+    // Timestamps and references have 12 digits in all but not 12 bytes between two breakers
+    // (`:`, `T`, letters), and a span of 12 digits needs 12 bytes with no breaker.
+    if !long_stretch(text) {
+        return false;
+    }
     // `gap` counts separators since the last digit; past MAX_GAP (or after any other byte,
     // which sets it past) the next digit starts a new span. One table lookup per byte.
     let (mut span, mut gap) = (0usize, MAX_GAP + 1);
@@ -249,6 +254,84 @@ fn digit_bound(text: &str) -> usize {
                 .count()
         }
     }
+}
+
+/// Whether `text` may hold 12 bytes in a row none of which ends a span (ASCII other than
+/// digits and separators: letters, `:`, quotes, ...). Only then can a span hold 12 digits.
+/// Eight bytes at a time; a stretch that lies inside one word is shorter than 12, so only the
+/// bytes before a word's first breaker and after its last one are counted across words. Any
+/// byte outside ASCII answers `true`: the exact loop below decides those.
+fn long_stretch(text: &str) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES * 0x80;
+    let bytes = text.as_bytes();
+    let mut chunks = bytes.chunks_exact(8);
+    // Bytes since the last breaker, across words.
+    let mut run = 0u32;
+    let mut word = |x: u64| -> bool {
+        if x & HIGH != 0 {
+            return true;
+        }
+        let breakers = compress(breakers_of(x));
+        if breakers == 0 {
+            run += 8;
+            return run >= 12;
+        }
+        run += breakers.trailing_zeros();
+        if run >= 12 {
+            return true;
+        }
+        run = breakers.leading_zeros();
+        false
+    };
+    for chunk in &mut chunks {
+        if word(u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]))) {
+            return true;
+        }
+    }
+    let rest = chunks.remainder().len();
+    if rest == 0 {
+        return false;
+    }
+    // The tail: the last eight bytes read again, the ones already seen shifted out and the
+    // lanes past the end filled with breakers (`:`).
+    let Some(last) = bytes
+        .len()
+        .checked_sub(8)
+        .and_then(|from| bytes.get(from..))
+    else {
+        // Under eight bytes in all: fewer than 12, no stretch.
+        return false;
+    };
+    let x = u64::from_le_bytes(last.try_into().unwrap_or([0; 8])) >> (8 * (8 - rest));
+    let beyond = !0u64 << (8 * rest);
+    word(x | (beyond & (ONES * u64::from(b':'))))
+}
+
+/// The top bit of every byte of `x` (ASCII only) that ends a span: not a digit and not an
+/// [`ascii_separator`]. `at_least(n)` sets a byte's top bit when it is `n` or above: with the
+/// top bits set first, no subtraction borrows across bytes.
+fn breakers_of(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES * 0x80;
+    let high = x | HIGH;
+    let at_least = |n: u8| high.wrapping_sub(ONES * u64::from(n));
+    let between = |lo: u8, hi: u8| at_least(lo) & !at_least(hi + 1);
+    let folded = x | (ONES * 0x20) | HIGH; // `X` as `x`
+    let is_x = folded.wrapping_sub(ONES * u64::from(b'x'))
+        & !folded.wrapping_sub(ONES * u64::from(b'x' + 1));
+    let keep = !at_least(b' ' + 1)
+        | at_least(0x7F)
+        | between(b'*', b'*')
+        | between(b'-', b'.')
+        | between(b'0', b'9')
+        | is_x;
+    !keep & HIGH
+}
+
+/// One bit per byte from the top bits of `marks` (only top bits set): byte `i` to bit `i`.
+fn compress(marks: u64) -> u8 {
+    ((marks >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56) as u8
 }
 
 /// [`is_separator`] for an ASCII byte: whitespace and controls, `-`, `.`, `x`, `X`, `*`.
@@ -383,6 +466,58 @@ mod tests {
             }
         }
         assert_eq!(digit_bound("2025-07-28T09:29:51.339832"), 20);
+        // Worked by hand: `2025-07-28` (10 bytes) is the longest stretch between breakers.
+        assert!(!long_stretch("2025-07-28T09:29:51.339832"));
+        assert!(!long_stretch("ab:2025-07-28:cd"));
+        assert!(
+            long_stretch("ab:2025-07-28--:cd"),
+            "12 bytes with no breaker"
+        );
+        assert!(long_stretch("4111 1111 1111 1111"));
+        assert!(
+            long_stretch("ab12é34:5xyzabc"),
+            "outside ASCII: the exact loop decides"
+        );
+        // Every ASCII byte, breaker or not as is_separator / digit_value say, in every lane.
+        for b in 0..0x80u8 {
+            let c = char::from(b);
+            let breaks = digit_value(c).is_none() && !is_separator(c);
+            for lane in 0..8 {
+                let digits = 0x3030_3030_3030_3030u64 & !(0xFF << (8 * lane));
+                let marked = compress(breakers_of((u64::from(b) << (8 * lane)) | digits));
+                assert_eq!(
+                    marked,
+                    if breaks { 1 << lane } else { 0 },
+                    "{b:#x} at {lane}"
+                );
+            }
+        }
+        // The stretch check against a plain count of the longest breaker-free run.
+        let mut rng = crate::test_rng::Xorshift(7);
+        let alphabet = b"0123456789 -.*xX:Ta\t";
+        for _ in 0..20_000 {
+            let len = 12 + rng.below(30);
+            let text: String = (0..len)
+                .map(|_| {
+                    char::from(
+                        alphabet
+                            .get(rng.below(alphabet.len()))
+                            .copied()
+                            .unwrap_or(b'1'),
+                    )
+                })
+                .collect();
+            let (mut run, mut longest) = (0, 0);
+            for c in text.chars() {
+                run = if digit_value(c).is_none() && !is_separator(c) {
+                    0
+                } else {
+                    run + 1
+                };
+                longest = longest.max(run);
+            }
+            assert_eq!(long_stretch(&text), longest >= 12, "{text:?}");
+        }
         assert_eq!(digit_bound("４１１１ ١١١١ ۱۱۱۱ 1111"), 16);
     }
 }

@@ -77,7 +77,7 @@ pub fn parse(config: &PaystarConfig, request: &HttpRequest) -> Result<CallbackEv
         ));
     }
 
-    let body = OrderBody {
+    let mut body = OrderBody {
         external_id: Some(external_id.clone()),
         order_status: Some(status),
         ..OrderBody::from_map(without(
@@ -87,7 +87,7 @@ pub fn parse(config: &PaystarConfig, request: &HttpRequest) -> Result<CallbackEv
     };
     let currency: Option<String> = body.currency.clone();
     let mut payment = payment_from(
-        body,
+        &mut body,
         direction,
         &Known {
             currency: currency.as_deref(),

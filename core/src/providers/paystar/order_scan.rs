@@ -19,16 +19,17 @@ use super::responses::{ExternalParams, HistoryItem, OrderBody};
 /// Unknown keys (with plain values) one object may hold before the scanner steps aside.
 const MAX_OTHER_KEYS: usize = 8;
 
-/// The order of a 2xx answer, when it reads on this path.
-pub(super) fn read(body: &str) -> Option<OrderBody<'_>> {
+/// The order of a 2xx answer into `order` (empty before), when it reads on this path. Written
+/// in place: an order is a few hundred bytes and each move of it by value is a `memcpy`.
+pub(super) fn read<'a>(body: &'a str, order: &mut OrderBody<'a>) -> Option<()> {
     let mut c = Cursor {
         text: body,
         bytes: body.as_bytes(),
         pos: 0,
     };
-    let order = c.order()?;
+    c.order(order)?;
     c.ws();
-    (c.pos == c.bytes.len()).then_some(order)
+    (c.pos == c.bytes.len()).then_some(())
 }
 
 struct Cursor<'a> {
@@ -198,17 +199,7 @@ impl<'a> Cursor<'a> {
         }
     }
 
-    fn order(&mut self) -> Option<OrderBody<'a>> {
-        let mut o = OrderBody {
-            external_id: None,
-            external_transaction_id: None,
-            order_status: None,
-            amount: None,
-            currency: None,
-            external_params: None,
-            order_history: None,
-            redirect_url: None,
-        };
+    fn order(&mut self, o: &mut OrderBody<'a>) -> Option<()> {
         let mut seen = Seen::new();
         self.object(|c, key| {
             match key {
@@ -266,8 +257,7 @@ impl<'a> Cursor<'a> {
                 }
             }
             Some(())
-        })?;
-        Some(o)
+        })
     }
 
     fn params(&mut self) -> Option<ExternalParams> {
@@ -357,6 +347,11 @@ fn plain_run(bytes: &[u8]) -> usize {
 mod tests {
     use super::*;
 
+    fn scan(body: &str) -> Option<OrderBody<'_>> {
+        let mut order = OrderBody::default();
+        read(body, &mut order).map(|()| order)
+    }
+
     #[test]
     fn plain_run_stops_at_quotes_escapes_and_controls() {
         for (text, n) in [
@@ -380,7 +375,7 @@ mod tests {
             "currency":"RUB","y":"x","z":-1.5e3,"t":true,"redirectUrl":null,
             "externalParams":{"cardNumber":"123456****1234","cardHolder":null,"more":1},
             "orderHistory":[{"time":"t1","action":"1.1.0.0"},{"action":"4.1.3.00","n":null}]}"#;
-        let Some(o) = read(body) else {
+        let Some(o) = scan(body) else {
             panic!("not read")
         };
         assert_eq!(o.external_id.as_deref(), Some("e-1"));
@@ -394,7 +389,7 @@ mod tests {
         assert_eq!(h.len(), 2);
         assert_eq!(h.first().and_then(|i| i.time.as_deref()), Some("t1"));
         assert_eq!(h.get(1).and_then(|i| i.action.as_deref()), Some("4.1.3.00"));
-        let quoted = read(r#"{"amount":"150.50"}"#).and_then(|o| o.amount);
+        let quoted = scan(r#"{"amount":"150.50"}"#).and_then(|o| o.amount);
         assert_eq!(quoted.as_deref(), Some("\"150.50\""));
     }
 
@@ -431,12 +426,12 @@ b"}"#,
             r#"{"orderStatus" "Success"}"#,
             r#"{"x":nul}"#,
         ] {
-            assert!(read(body).is_none(), "{body}");
+            assert!(scan(body).is_none(), "{body}");
         }
         let many: Vec<String> = (0..=MAX_OTHER_KEYS)
             .map(|i| format!("\"k{i}\":1"))
             .collect();
-        assert!(read(&format!("{{{}}}", many.join(","))).is_none());
+        assert!(scan(&format!("{{{}}}", many.join(","))).is_none());
     }
 
     /// Documented answers, mutated byte by byte: whatever the scanner reads is valid JSON with
@@ -493,7 +488,7 @@ b"}"#,
                     }
                 }
             }
-            let Some(o) = read(&body) else { continue };
+            let Some(o) = scan(&body) else { continue };
             read_some += 1;
             if mutations > 0 {
                 mutated_read += 1;
