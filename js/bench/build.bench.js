@@ -2,31 +2,17 @@
 // with DPAY_SECURE = base64(md5(secret + base64(sha1(body)) + secret)), tests/vectors/dpay) vs a
 // plain-JS build of the same request with node:crypto. Best of 5 runs of N calls, one run.
 // Run: make bench-js
-import { createHash } from "node:crypto";
 import { Gateway } from "pspkit";
+import { referenceBuild } from "./reference.js";
 
 const N = Number(process.env.N ?? 50_000);
 const config = { provider: "dpay", client: "1043", secret: "kassa_secret_8f3b" };
 const op = { type: "get_payout", merchantId: "W-1001" };
 const ctx = { now: "2026-01-01T00:00:00Z" };
 
-// The reference: what a hand-written integration of this one call would do.
-function referenceBuild(o) {
-  if (typeof o.merchantId !== "string" || o.merchantId === "") throw new Error("merchantId");
-  const body = JSON.stringify({ payment_id: o.merchantId });
-  const inner = createHash("sha1").update(body).digest("base64");
-  const secure = createHash("md5").update(config.secret + inner + config.secret).digest("base64");
-  return {
-    method: "POST",
-    url: "https://api.dpay.africa/api/payment/status",
-    headers: { "content-type": "application/json", dpay_client: config.client, dpay_secure: secure },
-    body,
-  };
-}
-
 const gateway = new Gateway(config);
 const viaWasm = () => gateway.build(op, ctx);
-const viaJs = () => referenceBuild(op);
+const viaJs = () => referenceBuild(config, op);
 
 const a = viaWasm();
 const b = viaJs();

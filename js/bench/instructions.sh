@@ -1,5 +1,6 @@
 #!/bin/sh
-# Instructions per call of Gateway.parse and of the plain-JS reference (js/bench/count.mjs),
+# Instructions per call of Gateway.parse and Gateway.build and of their plain-JS references
+# (js/bench/count.mjs),
 # counted by callgrind over node: a run of K calls minus a run of none, over K. Load-independent
 # (V8's background compiles still move a figure by a few percent). Needs valgrind.
 set -e
@@ -8,5 +9,8 @@ K=${K:-3000}
 count() { W=$1 K=$2 valgrind --tool=callgrind --callgrind-out-file=/dev/null --smc-check=all-non-file \
   node bench/count.mjs 2>&1 | sed -n 's/.*Collected : \([0-9]*\).*/\1/p'; }
 per() { a=$(count "$1" 0); b=$(count "$1" "$K"); echo $(( (b - a) / K )); }
+ratio() { awk "BEGIN{printf \"%.2f\", $1/$2}"; }
 w=$(per wasm); j=$(per js)
-echo "parse instructions/call: pspkit Gateway.parse $w, plain JS $j, ratio $(awk "BEGIN{printf \"%.2f\", $w/$j}")x"
+echo "parse instructions/call: pspkit Gateway.parse $w, plain JS $j, ratio $(ratio "$w" "$j")x"
+w=$(per wasm-build); j=$(per js-build)
+echo "build instructions/call: pspkit Gateway.build $w, plain JS $j, ratio $(ratio "$w" "$j")x"

@@ -1,4 +1,6 @@
-// The plain-JS reference of the parse benches (parse.bench.js, count.mjs).
+import { createHash } from "node:crypto";
+
+// The plain-JS references of the benches (parse.bench.js, build.bench.js, count.mjs).
 // The reference: what a careful hand-written JS integration of this one call would do.
 const STATES = { Init: "requires_action", Created: "pending", Processing: "processing", Success: "succeeded", Failed: "failed" };
 const FINAL = new Set(["succeeded", "failed", "cancelled", "expired", "reversed"]);
@@ -26,3 +28,19 @@ export function referenceParse(res) {
   };
 }
 
+
+// The build reference of build.bench.js: what a hand-written integration of DPay's status
+// request would do (body signed with DPAY_SECURE = base64(md5(secret + base64(sha1(body)) +
+// secret)), tests/vectors/dpay).
+export function referenceBuild(config, o) {
+  if (typeof o.merchantId !== "string" || o.merchantId === "") throw new Error("merchantId");
+  const body = JSON.stringify({ payment_id: o.merchantId });
+  const inner = createHash("sha1").update(body).digest("base64");
+  const secure = createHash("md5").update(config.secret + inner + config.secret).digest("base64");
+  return {
+    method: "POST",
+    url: "https://api.dpay.africa/api/payment/status",
+    headers: { "content-type": "application/json", dpay_client: config.client, dpay_secure: secure },
+    body,
+  };
+}
