@@ -5,51 +5,73 @@ use crate::error::{PspError, Result};
 
 /// RFC 3986 unreserved characters pass; everything else is `%XX` (upper-case hex).
 pub fn encode_component(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
+    let mut out = Vec::with_capacity(s.len());
     push_encoded(&mut out, s, false);
-    out
+    ascii_text(out)
 }
 
 /// Percent-encodes `s` onto `out` (unreserved bytes kept, the rest `%XX` upper case); a space is
-/// `+` when `plus_for_space` (form bodies). Written byte by byte into one buffer: signing
-/// providers encode every field of every request here.
-fn push_encoded(out: &mut String, s: &str, plus_for_space: bool) {
+/// `+` when `plus_for_space` (form bodies). Signing providers encode every field of every
+/// request here, so it works on bytes: runs of unreserved bytes are copied as slices and only
+/// the bytes between them are escaped one by one.
+fn push_encoded(out: &mut Vec<u8>, s: &str, plus_for_space: bool) {
     const HEX: &[u8; 16] = b"0123456789ABCDEF";
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
-            out.push(char::from(b));
-        } else if b == b' ' && plus_for_space {
-            out.push('+');
+    let bytes = s.as_bytes();
+    let mut run = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        if UNRESERVED.get(usize::from(b)).copied().unwrap_or(false) {
+            continue;
+        }
+        out.extend_from_slice(bytes.get(run..i).unwrap_or_default());
+        run = i + 1;
+        if b == b' ' && plus_for_space {
+            out.push(b'+');
         } else {
-            out.push('%');
-            for nibble in [b >> 4, b & 15] {
-                out.push(char::from(
-                    HEX.get(usize::from(nibble)).copied().unwrap_or(b'0'),
-                ));
-            }
+            let hex = |n: u8| HEX.get(usize::from(n)).copied().unwrap_or(b'0');
+            out.extend_from_slice(&[b'%', hex(b >> 4), hex(b & 15)]);
         }
     }
+    out.extend_from_slice(bytes.get(run..).unwrap_or_default());
 }
+
+/// The encoder's output as text: it writes ASCII only, so the check never fails (and would
+/// keep every byte readable if it did).
+fn ascii_text(bytes: Vec<u8>) -> String {
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+/// RFC 3986's unreserved bytes: ASCII letters and digits, `-`, `.`, `_`, `~`.
+#[allow(clippy::indexing_slicing)] // evaluated while building: out of range fails the build
+static UNRESERVED: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0usize;
+    while b < 256 {
+        let byte = b as u8;
+        table[b] = byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~');
+        b += 1;
+    }
+    table
+};
 
 /// `application/x-www-form-urlencoded` as browsers write it: space as `+`.
 pub fn encode_form_value(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
+    let mut out = Vec::with_capacity(s.len());
     push_encoded(&mut out, s, true);
-    out
+    ascii_text(out)
 }
 
 pub fn encode_form(pairs: &[(&str, &str)]) -> String {
     let size: usize = pairs.iter().map(|(k, v)| k.len() + v.len() + 2).sum();
-    let mut out = String::with_capacity(size + size / 4);
+    let mut out = Vec::with_capacity(size + size / 4);
     for (i, (k, v)) in pairs.iter().enumerate() {
         if i > 0 {
-            out.push('&');
+            out.push(b'&');
         }
         push_encoded(&mut out, k, true);
-        out.push('=');
+        out.push(b'=');
         push_encoded(&mut out, v, true);
     }
-    out
+    ascii_text(out)
 }
 
 /// Decodes `a=1&b=x+y` into pairs; malformed escapes are kept literally.
@@ -164,10 +186,14 @@ fn split(url: &str) -> Result<Parts<'_>, UrlRule> {
     if url.len() > MAX_URL {
         return Err(UrlRule::TooLong);
     }
-    if url
-        .chars()
-        .any(|c| c.is_whitespace() || c.is_control() || c == '\\')
-    {
+    // ASCII (every URL pspkit builds) by bytes; the rest by characters, for Unicode spaces.
+    let bad = if url.is_ascii() {
+        url.bytes().any(|b| b <= b' ' || b == 0x7f || b == b'\\')
+    } else {
+        url.chars()
+            .any(|c| c.is_whitespace() || c.is_control() || c == '\\')
+    };
+    if bad {
         return Err(UrlRule::BadCharacter);
     }
     let (scheme, after) = url.split_once("://").ok_or(UrlRule::NotAbsolute)?;
@@ -310,6 +336,41 @@ mod tests {
         assert_eq!(encode_form(&[("k y", "%20 +")]), "k+y=%2520+%2B");
         assert_eq!(encode_form(&[]), "");
         assert_eq!(encode_form_value("\u{7f}\n"), "%7F%0A");
+        // The byte check of ASCII URLs against the character rule, for every ASCII byte.
+        for b in 0..0x80u8 {
+            let c = char::from(b);
+            let url = format!("https://a.example/x{c}y");
+            let refused = c.is_whitespace() || c.is_control() || c == '\\';
+            assert_eq!(
+                matches!(split(&url), Err(UrlRule::BadCharacter)),
+                refused,
+                "{b:#x}"
+            );
+        }
+        // Every byte value, alone and between unreserved runs, against RFC 3986 written out.
+        for c in (0u32..0x800).filter_map(char::from_u32) {
+            let mut utf8 = [0u8; 4];
+            let expected: String = c
+                .encode_utf8(&mut utf8)
+                .bytes()
+                .map(|b| match b {
+                    b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
+                        char::from(b).to_string()
+                    }
+                    _ => format!("%{b:02X}"),
+                })
+                .collect();
+            assert_eq!(encode_component(&c.to_string()), expected, "{c:?}");
+            let plus = if c == ' ' {
+                "+".to_owned()
+            } else {
+                expected.clone()
+            };
+            assert_eq!(
+                encode_form_value(&format!("ab{c}cd{c}")),
+                format!("ab{plus}cd{plus}")
+            );
+        }
         assert_eq!(
             parse_form("a=x+y&b=1%262&c"),
             vec![

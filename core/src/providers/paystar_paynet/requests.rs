@@ -2,8 +2,6 @@
 //! `POST {base}/paynet/api/v2/sale/status/{entry}` (the bridge's paths), both form-urlencoded
 //! with a `control`; `{entry}` is the endpoint id or `group/{groupid}` ([`PaynetConfig`]).
 
-use std::collections::BTreeSet;
-
 use super::config::PaynetConfig;
 use super::control;
 use super::sale_fields;
@@ -126,9 +124,10 @@ pub fn sale(config: &PaynetConfig, base: &str, order: &PaymentOrder) -> Result<H
     if let Some(url) = order.callback_url.as_deref() {
         pairs.push(("server_callback_url", url));
     }
-    let typed: BTreeSet<&str> = TYPED.iter().copied().collect();
     for (k, v) in &order.extras {
-        if typed.contains(k.as_str()) {
+        // A scan of the short list, only when there are extras (a set built per call cost a
+        // fifth of the whole build).
+        if TYPED.contains(&k.as_str()) {
             return Err(PspError::invalid(
                 &format!("extras.{k}"),
                 "is set from a typed field and cannot be overridden",
