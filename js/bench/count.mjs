@@ -25,6 +25,7 @@ const sides = {
 const fn = sides[which];
 if (!fn) throw new Error(`W is one of ${Object.keys(sides).join(", ")}`);
 let sink = 0;
-for (let i = 0; i < 3000; i++) sink += fn().length;
+const WARM = Number(process.env.WARM ?? 3000);
+for (let i = 0; i < WARM; i++) sink += fn().length;
 for (let i = 0; i < K; i++) sink += fn().length;
 if (sink === 0) throw new Error("unreachable");
