@@ -3,12 +3,11 @@
 // plain-JS build of the same request with node:crypto. Best of 5 runs of N calls, one run.
 // Run: make bench-js
 import { Gateway } from "pspkit";
+import { dpayBuild } from "./fixture.js";
 import { referenceBuild } from "./reference.js";
 
 const N = Number(process.env.N ?? 50_000);
-const config = { provider: "dpay", client: "1043", secret: "kassa_secret_8f3b" };
-const op = { type: "get_payout", merchantId: "W-1001" };
-const ctx = { now: "2026-01-01T00:00:00Z" };
+const { config, op, ctx } = dpayBuild;
 
 const gateway = new Gateway(config);
 const viaWasm = () => gateway.build(op, ctx);

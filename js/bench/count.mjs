@@ -3,7 +3,7 @@
 // build.bench.js's plain-JS build (W=wasm-build|js-build). Run under callgrind twice (K and 0)
 // the difference divided by K is instructions per call, which the machine's load does not move.
 import { Gateway } from "pspkit";
-import { body } from "./fixture.js";
+import { body, dpayBuild } from "./fixture.js";
 import { referenceBuild, referenceParse } from "./reference.js";
 
 const which = process.env.W;
@@ -11,10 +11,8 @@ const K = Number(process.env.K ?? 0);
 const op = { type: "get_deposit", providerId: "ad66a2ff-97d1-47c5-8552-53752a51f031" };
 const response = { status: 200, headers: { "content-type": "application/json" }, body };
 const gateway = new Gateway({ provider: "paystar", depositToken: "t" });
-// The build sides: build.bench.js's DPay status request, signed (its referenceBuild).
-const dpay = { provider: "dpay", client: "1043", secret: "kassa_secret_8f3b" };
-const dpayOp = { type: "get_payout", merchantId: "W-1001" };
-const ctx = { now: "2026-01-01T00:00:00Z" };
+// The build sides: build.bench.js's DPay status request, signed.
+const { config: dpay, op: dpayOp, ctx } = dpayBuild;
 const builder = new Gateway(dpay);
 const sides = {
   wasm: () => gateway.parse(op, response).type,

@@ -24,3 +24,10 @@ export function sameOrderTenWays(providerId, merchantId) {
   const sets = [["type", "providerId"], ["type", "merchantId"], ["type", "providerId", "merchantId"]];
   return sets.flatMap(permutations).map((keys) => Object.fromEntries(keys.map((k) => [k, fields[k]])));
 }
+
+/** The DPay status request every JS build bench makes: config, operation and context. */
+export const dpayBuild = {
+  config: { provider: "dpay", client: "1043", secret: "kassa_secret_8f3b" },
+  op: { type: "get_payout", merchantId: "W-1001" },
+  ctx: { now: "2026-01-01T00:00:00Z" },
+};

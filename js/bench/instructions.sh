@@ -1,8 +1,8 @@
 #!/bin/sh
 # Instructions per call of Gateway.parse and Gateway.build and of their plain-JS references
-# (js/bench/count.mjs),
-# counted by callgrind over node: a run of K calls minus a run of none, over K. Load-independent
-# (V8's background compiles still move a figure by a few percent). Needs valgrind.
+# (js/bench/count.mjs), counted by callgrind over node: a run of K calls minus a run of none,
+# over K. The machine's load does not move them, but V8's background compiles do, by tens of
+# percent between runs: read them beside the wall times. Needs valgrind.
 set -e
 cd "$(dirname "$0")/.."
 # Long warm-up and long run: with 3,000 of each, V8's tier-up compiles land in the counted run
