@@ -14,22 +14,48 @@ pub fn sha1_hex(data: &[u8]) -> String {
     hex_lower(&sha1::Sha1::digest(data))
 }
 
-pub fn sha1_raw(data: &[u8]) -> Vec<u8> {
-    sha1::Sha1::digest(data).to_vec()
+pub fn sha1_raw(data: &[u8]) -> [u8; 20] {
+    sha1_of([data])
 }
 
-pub fn md5_raw(data: &[u8]) -> Vec<u8> {
-    md5::Md5::digest(data).to_vec()
+pub fn md5_raw(data: &[u8]) -> [u8; 16] {
+    md5_of([data])
+}
+
+// The `_of` forms hash `parts` fed one after the other: the digest of their concatenation,
+// without building it (a signed message is a few runs: secret, body, secret), on the stack.
+
+pub fn sha1_of<'a>(parts: impl IntoIterator<Item = &'a [u8]>) -> [u8; 20] {
+    let mut h = sha1::Sha1::new();
+    for part in parts {
+        h.update(part);
+    }
+    h.finalize().into()
+}
+
+pub fn md5_of<'a>(parts: impl IntoIterator<Item = &'a [u8]>) -> [u8; 16] {
+    let mut h = md5::Md5::new();
+    for part in parts {
+        h.update(part);
+    }
+    h.finalize().into()
+}
+
+pub fn sha1_hex_of<'a>(parts: impl IntoIterator<Item = &'a [u8]>) -> String {
+    hex_lower(&sha1_of(parts))
 }
 
 pub fn hmac_sha256(key: &[u8], data: &[u8]) -> Vec<u8> {
-    hmac_sha256_array(key, &[data]).map_or_else(Vec::new, |mac| mac.to_vec())
+    hmac_sha256_array(key, [data]).map_or_else(Vec::new, |mac| mac.to_vec())
 }
 
 /// HMAC-SHA256 over `parts` fed one after the other (the MAC of their concatenation, without
 /// building it), on the stack. HMAC accepts keys of any length, so `None` cannot happen; it
 /// stands in for a panic to keep the core panic-free by construction.
-fn hmac_sha256_array(key: &[u8], parts: &[&[u8]]) -> Option<[u8; 32]> {
+fn hmac_sha256_array<'a>(
+    key: &[u8],
+    parts: impl IntoIterator<Item = &'a [u8]>,
+) -> Option<[u8; 32]> {
     let mut mac = <hmac::Hmac<sha2::Sha256> as KeyInit>::new_from_slice(key).ok()?;
     for part in parts {
         mac.update(part);
@@ -38,7 +64,11 @@ fn hmac_sha256_array(key: &[u8], parts: &[&[u8]]) -> Option<[u8; 32]> {
 }
 
 pub fn hmac_sha256_hex(key: &[u8], data: &[u8]) -> String {
-    match hmac_sha256_array(key, &[data]) {
+    hmac_sha256_hex_of(key, [data])
+}
+
+pub fn hmac_sha256_hex_of<'a>(key: &[u8], parts: impl IntoIterator<Item = &'a [u8]>) -> String {
+    match hmac_sha256_array(key, parts) {
         Some(mac) => hex_lower(&mac),
         None => String::new(),
     }
@@ -61,6 +91,14 @@ pub fn hex_lower(bytes: &[u8]) -> String {
 
 pub fn base64_std(bytes: &[u8]) -> String {
     base64::engine::general_purpose::STANDARD.encode(bytes)
+}
+
+/// Standard Base64 of `bytes` into `out`, returning the length written (0 when `out` is too
+/// short: callers size it for their digest, so that is a bug a test shows, not a panic).
+pub fn base64_std_into(bytes: &[u8], out: &mut [u8]) -> usize {
+    base64::engine::general_purpose::STANDARD
+        .encode_slice(bytes, out)
+        .unwrap_or(0)
 }
 
 pub fn base64url_nopad(bytes: &[u8]) -> String {
@@ -96,7 +134,7 @@ pub fn jwt_hs256(payload_json: &str, key: &[u8]) -> String {
     out.push_str(HEADER);
     out.push('.');
     engine.encode_string(payload_json.as_bytes(), &mut out);
-    let mac = hmac_sha256_array(key, &[out.as_bytes()]).unwrap_or_default();
+    let mac = hmac_sha256_array(key, [out.as_bytes()]).unwrap_or_default();
     out.push('.');
     engine.encode_string(mac, &mut out);
     out

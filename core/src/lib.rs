@@ -38,6 +38,7 @@ mod pan_scan;
 pub mod provider;
 pub mod providers;
 pub mod redact;
+mod request_body;
 mod scrub;
 pub mod secret;
 mod serde_error;

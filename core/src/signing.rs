@@ -17,7 +17,6 @@
 //! merchant control key, Tupay's cashout password inside a signed body, DPay's salt) stands as
 //! the placeholder `<configField>` in [`SigningInput::message`] and as a piece marked `hidden`.
 
-use std::borrow::Cow;
 use std::cell::RefCell;
 
 use serde::Serialize;
@@ -131,20 +130,14 @@ impl<'a> Piece<'a> {
     }
 }
 
-/// The hashed message: the pieces' bytes, in order (borrowed, not copied, when there is one).
+/// The hashed message: the pieces' bytes, in order, for a hash fed one run after the other (the
+/// `_of` functions of [`crate::crypto`]), so the message is never copied into one buffer.
 #[cfg_attr(
     not(any(feature = "dpay", feature = "paystar_paynet", feature = "tupay")),
     allow(dead_code)
 )]
-pub(crate) fn concat<'a>(pieces: &[Piece<'a>]) -> Cow<'a, [u8]> {
-    if let [only] = pieces {
-        return Cow::Borrowed(only.bytes);
-    }
-    let mut out = Vec::with_capacity(pieces.iter().map(|p| p.bytes.len()).sum());
-    for p in pieces {
-        out.extend_from_slice(p.bytes);
-    }
-    Cow::Owned(out)
+pub(crate) fn parts<'p, 'a: 'p>(pieces: &'p [Piece<'a>]) -> impl Iterator<Item = &'a [u8]> + 'p {
+    pieces.iter().map(|p| p.bytes)
 }
 
 /// How a signer describes its result, besides the message.
@@ -305,7 +298,7 @@ mod tests {
             Piece::text("id", "42"),
             Piece::secret("merchantControl", &key),
         ];
-        assert_eq!(&*concat(&pieces), b"42k3y-value");
+        assert_eq!(parts(&pieces).collect::<Vec<_>>().concat(), b"42k3y-value");
         let ((), notes) = capture(|| note(recipe, &pieces));
         assert_eq!(notes.len(), 1);
         assert_eq!(notes[0].message, "42<merchantControl>");

@@ -1,6 +1,8 @@
 //! URL pieces the providers need: percent-encoding of path segments, queries and form bodies,
 //! and the checks applied to caller-supplied URLs and base URLs.
 
+use std::borrow::Cow;
+
 use crate::error::{PspError, Result};
 
 /// RFC 3986 unreserved characters pass; everything else is `%XX` (upper-case hex).
@@ -76,13 +78,27 @@ pub fn encode_form(pairs: &[(&str, &str)]) -> String {
 
 /// Decodes `a=1&b=x+y` into pairs; malformed escapes are kept literally.
 pub fn parse_form(s: &str) -> Vec<(String, String)> {
-    s.split('&')
-        .filter(|p| !p.is_empty())
-        .map(|p| {
-            let (k, v) = p.split_once('=').unwrap_or((p, ""));
-            (decode_component(k), decode_component(v))
-        })
+    form_pairs(s)
+        .map(|(k, v)| (k.into_owned(), v.into_owned()))
         .collect()
+}
+
+/// [`parse_form`]'s pairs one at a time, borrowed where nothing was escaped: a caller looking for
+/// one key (a `payment_id` already in a callback URL) copies nothing.
+pub fn form_pairs(s: &str) -> impl Iterator<Item = (Cow<'_, str>, Cow<'_, str>)> {
+    s.split('&').filter(|p| !p.is_empty()).map(|p| {
+        let (k, v) = p.split_once('=').unwrap_or((p, ""));
+        (decoded(k), decoded(v))
+    })
+}
+
+/// [`decode_component`], borrowing `s` when it holds no `+` or `%`.
+fn decoded(s: &str) -> Cow<'_, str> {
+    if s.bytes().any(|b| b == b'+' || b == b'%') {
+        Cow::Owned(decode_component(s))
+    } else {
+        Cow::Borrowed(s)
+    }
 }
 
 pub fn decode_component(s: &str) -> String {
@@ -171,10 +187,12 @@ enum UrlRule {
 
 const MAX_URL: usize = 2048;
 
-/// The scheme (lower case), the host (lower case), the port text and what follows the authority.
+/// The scheme, the host, the port text and what follows the authority, borrowed from the URL as
+/// written: the scheme and host are compared without regard to ASCII case and lower-cased only
+/// where a URL is written back ([`normalize`]), so a check allocates nothing.
 struct Parts<'a> {
-    scheme: String,
-    host: String,
+    scheme: &'a str,
+    host: &'a str,
     port: Option<&'a str>,
     rest: &'a str,
 }
@@ -197,8 +215,7 @@ fn split(url: &str) -> Result<Parts<'_>, UrlRule> {
         return Err(UrlRule::BadCharacter);
     }
     let (scheme, after) = url.split_once("://").ok_or(UrlRule::NotAbsolute)?;
-    let scheme = scheme.to_ascii_lowercase();
-    if scheme != "https" && scheme != "http" {
+    if !scheme.eq_ignore_ascii_case("https") && !scheme.eq_ignore_ascii_case("http") {
         return Err(UrlRule::NotHttps);
     }
     let end = after.find(['/', '?', '#']).unwrap_or(after.len());
@@ -248,7 +265,7 @@ fn split(url: &str) -> Result<Parts<'_>, UrlRule> {
     }
     Ok(Parts {
         scheme,
-        host: host.to_ascii_lowercase(),
+        host,
         port,
         rest,
     })
@@ -257,25 +274,28 @@ fn split(url: &str) -> Result<Parts<'_>, UrlRule> {
 /// Loopback hosts, where plain http is accepted (a sandbox on this machine): `localhost`,
 /// any `127.x.y.z` (all of 127.0.0.0/8 is loopback) and `[::1]`.
 fn is_loopback(host: &str) -> bool {
-    if host == "localhost" || host == "[::1]" {
+    if host.eq_ignore_ascii_case("localhost") || host == "[::1]" {
         return true;
     }
-    let octets: Vec<&str> = host.split('.').collect();
-    octets.len() == 4
-        && octets.first() == Some(&"127")
-        && octets.iter().all(|o| {
-            !o.is_empty()
-                && o.len() <= 3
-                && o.bytes().all(|b| b.is_ascii_digit())
-                && o.parse::<u16>().is_ok_and(|n| n <= 255)
-        })
+    let octet = |o: &str| {
+        !o.is_empty()
+            && o.len() <= 3
+            && o.bytes().all(|b| b.is_ascii_digit())
+            && o.parse::<u16>().is_ok_and(|n| n <= 255)
+    };
+    let mut octets = host.split('.');
+    octets.next() == Some("127")
+        && octets.by_ref().take(3).filter(|o| octet(o)).count() == 3
+        && octets.next().is_none()
 }
 
 fn scheme_allowed(parts: &Parts<'_>) -> Result<(), UrlRule> {
-    match parts.scheme.as_str() {
-        "https" => Ok(()),
-        "http" if is_loopback(&parts.host) => Ok(()),
-        _ => Err(UrlRule::NotHttps),
+    if parts.scheme.eq_ignore_ascii_case("https")
+        || (parts.scheme.eq_ignore_ascii_case("http") && is_loopback(parts.host))
+    {
+        Ok(())
+    } else {
+        Err(UrlRule::NotHttps)
     }
 }
 
@@ -319,8 +339,8 @@ fn normalize(url: &str) -> Result<String, UrlRule> {
     let port = parts.port.map(|p| format!(":{p}")).unwrap_or_default();
     Ok(format!(
         "{}://{}{port}{}",
-        parts.scheme,
-        parts.host,
+        parts.scheme.to_ascii_lowercase(),
+        parts.host.to_ascii_lowercase(),
         path.trim_end_matches('/')
     ))
 }
@@ -328,6 +348,20 @@ fn normalize(url: &str) -> Result<String, UrlRule> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn form_pairs_borrow_what_was_not_escaped() {
+        let pairs: Vec<_> = form_pairs("a=1&&b=x+y&c%3D=%41&d").collect();
+        let plain: Vec<(&str, &str)> = pairs.iter().map(|(k, v)| (&**k, &**v)).collect();
+        assert_eq!(plain, [("a", "1"), ("b", "x y"), ("c=", "A"), ("d", "")]);
+        assert!(matches!(pairs.first(), Some((Cow::Borrowed(_), Cow::Borrowed(_)))));
+        assert!(matches!(pairs.get(1), Some((Cow::Borrowed(_), Cow::Owned(_)))));
+        let owned: Vec<(String, String)> = pairs
+            .into_iter()
+            .map(|(k, v)| (k.into_owned(), v.into_owned()))
+            .collect();
+        assert_eq!(owned, parse_form("a=1&&b=x+y&c%3D=%41&d"));
+    }
 
     #[test]
     fn encodes_and_decodes() {
@@ -398,6 +432,21 @@ mod tests {
         assert!(check_https_url("callbackUrl", "http://127.0.0.1:8080/cb").is_ok());
         assert!(check_https_url("callbackUrl", "http://127.0.0.1.evil.com/cb").is_err());
         assert!(check_https_url("callbackUrl", "http://localhost@evil.com/cb").is_err());
+        // Scheme and host compare without regard to case; loopback is exactly four octets.
+        for ok in ["HTTPS://Merch.COM/cb", "HTTP://LocalHost:8080/cb", "http://127.255.0.9/"] {
+            assert!(check_https_url("callbackUrl", ok).is_ok(), "{ok}");
+        }
+        for bad in [
+            "http://127.0.0/cb",
+            "http://127.0.0.1.1/cb",
+            "http://127..0.1/cb",
+            "http://127.0.0.1./cb",
+            "http://128.0.0.1/cb",
+            "http://localhost.evil.com/cb",
+            "ftp://merch.com/cb",
+        ] {
+            assert!(check_https_url("callbackUrl", bad).is_err(), "{bad}");
+        }
     }
 
     fn base(url: &str) -> std::result::Result<String, String> {

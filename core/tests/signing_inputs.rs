@@ -109,8 +109,8 @@ fn digest(input: &SigningInput, config: &Value) -> String {
         ("HMAC-SHA256", Some(key)) => {
             crypto::hmac_sha256(config_value(config, key).as_bytes(), &message)
         }
-        ("SHA-1", None) => crypto::sha1_raw(&message),
-        ("MD5", None) => crypto::md5_raw(&message),
+        ("SHA-1", None) => crypto::sha1_raw(&message).to_vec(),
+        ("MD5", None) => crypto::md5_raw(&message).to_vec(),
         other => panic!("unknown recipe {other:?}"),
     };
     match input.encoding.as_str() {

@@ -111,8 +111,7 @@ pub fn create(config: &DpayConfig, base: &str, order: &PaymentOrder) -> Result<H
         status_url: status_url.as_deref(),
         extra_fields: &order.extras,
     };
-    let body = serde_json::to_string(&body)
-        .map_err(|_| PspError::invalid("operation", "cannot be encoded as JSON"))?;
+    let body = crate::request_body::json(&body)?;
     Ok(signed(config, base, Call::Create, body))
 }
 
@@ -126,13 +125,11 @@ fn status_url(url: &str, merchant_id: &str) -> Result<String> {
         None => (url, None),
     };
     let query = before_fragment.split_once('?').map_or("", |(_, q)| q);
-    let existing: Vec<String> = crate::url::parse_form(query)
-        .into_iter()
+    let mut existing = crate::url::form_pairs(query)
         .filter(|(k, _)| k == "payment_id")
-        .map(|(_, v)| v)
-        .collect();
-    if !existing.is_empty() {
-        return if existing.iter().all(|v| v == merchant_id) {
+        .peekable();
+    if existing.peek().is_some() {
+        return if existing.all(|(_, v)| v == merchant_id) {
             Ok(url.to_owned())
         } else {
             Err(PspError::invalid(
@@ -267,8 +264,7 @@ pub fn by_reference(
             ))
         }
     };
-    let body = serde_json::to_string(&body)
-        .map_err(|_| PspError::invalid("operation", "cannot be encoded as JSON"))?;
+    let body = crate::request_body::json(&body)?;
     Ok(signed(config, base, call, body))
 }
 

@@ -7,7 +7,7 @@
 //! docs say responses are signed but give no procedure; this is the only reading that uses the
 //! documented formula unchanged).
 
-use crate::crypto::{base64_std, constant_time_eq, md5_raw, sha1_raw};
+use crate::crypto::{base64_std, base64_std_into, constant_time_eq, md5_of, sha1_of};
 use crate::secret::Secret;
 use crate::signing::{self, Piece, Recipe, BASE64, MD5, SHA1};
 
@@ -15,14 +15,17 @@ use crate::signing::{self, Piece, Recipe, BASE64, MD5, SHA1};
 pub fn secure(secret: &Secret, body: &[u8]) -> String {
     let first = [Piece::bytes("body", body)];
     signing::note(|| step(1, SHA1), &first);
-    let inner = base64_std(&sha1_raw(&signing::concat(&first)));
+    // Base64 of 20 bytes is 28 characters: on the stack, like both digests.
+    let mut inner = [0u8; 28];
+    let written = base64_std_into(&sha1_of(signing::parts(&first)), &mut inner);
+    let inner = inner.get(..written).and_then(|b| std::str::from_utf8(b).ok()).unwrap_or("");
     let second = [
         Piece::secret("secret", secret),
-        Piece::text("Base64 of the SHA-1 of the body (step 1)", &inner),
+        Piece::text("Base64 of the SHA-1 of the body (step 1)", inner),
         Piece::secret("secret", secret),
     ];
     signing::note(|| step(2, MD5), &second);
-    base64_std(&md5_raw(&signing::concat(&second)))
+    base64_std(&md5_of(signing::parts(&second)))
 }
 
 /// The two hashes of `DPAY_SECURE`, as two signing inputs of one header.

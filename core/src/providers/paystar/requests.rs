@@ -116,8 +116,7 @@ pub fn create(
         processing_redirect_url: order.processing_url.as_deref(),
         additional_fields: fields,
     };
-    let body = serde_json::to_string(&body)
-        .map_err(|_| PspError::invalid("operation", "cannot be encoded as JSON"))?;
+    let body = crate::request_body::json(&body)?;
     let mut headers = auth_headers(config, pipeline)?;
     headers.insert("content-type".into(), "application/json".into());
     headers.insert("accept".into(), "text/plain".into());

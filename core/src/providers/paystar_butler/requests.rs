@@ -220,8 +220,7 @@ fn post<T: Serialize>(
     url: String,
     body: &T,
 ) -> Result<HttpRequest> {
-    let body = serde_json::to_string(body)
-        .map_err(|_| PspError::invalid("operation", "cannot be encoded as JSON"))?;
+    let body = crate::request_body::json(body)?;
     let mut headers = auth_headers(auth, pipeline)?;
     headers.insert("content-type".into(), "application/json".into());
     Ok(HttpRequest {

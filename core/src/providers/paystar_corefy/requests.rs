@@ -181,8 +181,7 @@ pub(super) fn post_json<T: Serialize>(
     url: String,
     doc: &T,
 ) -> Result<HttpRequest> {
-    let body = serde_json::to_string(doc)
-        .map_err(|_| PspError::invalid("operation", "cannot be encoded as JSON"))?;
+    let body = crate::request_body::json(doc)?;
     let mut headers = BTreeMap::new();
     headers.insert(
         "authorization".to_owned(),

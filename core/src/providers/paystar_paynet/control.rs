@@ -12,7 +12,7 @@
 //!   amount and currency only when sent (a whole return sends neither);
 //! - callback (upstream protocol): `status + orderid + client_orderid + merchant_control`.
 
-use crate::crypto::{constant_time_eq_hex, sha1_hex};
+use crate::crypto::{constant_time_eq_hex, sha1_hex_of};
 use crate::secret::Secret;
 use crate::signing::{self, Piece, Recipe, HEX_LOWER, SHA1};
 
@@ -30,7 +30,7 @@ fn request_control(pieces: &[Piece<'_>]) -> String {
         },
         pieces,
     );
-    sha1_hex(&signing::concat(pieces))
+    sha1_hex_of(signing::parts(pieces))
 }
 
 pub fn sale(
@@ -100,7 +100,7 @@ pub fn callback(
     client_orderid: &str,
     merchant_control: &Secret,
 ) -> String {
-    sha1_hex(&signing::concat(&[
+    sha1_hex_of(signing::parts(&[
         Piece::text("status", status),
         Piece::text("orderid", orderid),
         Piece::text("client_orderid", client_orderid),

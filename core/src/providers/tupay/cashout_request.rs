@@ -209,8 +209,7 @@ pub fn status(keys: &CashoutKeys<'_>, host: &str, order: &OrderRef) -> Result<Ht
 }
 
 fn signed<T: Serialize>(keys: &CashoutKeys<'_>, url: String, body: &T) -> Result<HttpRequest> {
-    let body = serde_json::to_string(body)
-        .map_err(|_| PspError::invalid("operation", "cannot be written as JSON"))?;
+    let body = crate::request_body::json(body)?;
     let mut headers = BTreeMap::new();
     headers.insert("content-type".into(), "application/json".into());
     headers.insert(

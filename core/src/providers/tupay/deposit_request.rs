@@ -182,8 +182,7 @@ pub fn create(
         test: extras.test,
         mobile: extras.mobile,
     };
-    let body = serde_json::to_string(&body)
-        .map_err(|_| PspError::invalid("operation", "cannot be written as JSON"))?;
+    let body = crate::request_body::json(&body)?;
     let mut headers = signed_headers(keys, ctx, &body)?;
     headers.insert("x-idempotency-key".into(), idempotency_key.to_owned());
     Ok(HttpRequest {

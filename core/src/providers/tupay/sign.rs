@@ -1,7 +1,7 @@
 //! Tupay's three signature formulas (fact sheet §2.1, §3.1, §3.5). All are HMAC-SHA256; they
 //! differ in key, message and hex case.
 
-use crate::crypto::{constant_time_eq, hmac_sha256_hex};
+use crate::crypto::{constant_time_eq, hmac_sha256_hex, hmac_sha256_hex_of};
 use crate::secret::Secret;
 use crate::signing::{self, Piece, Recipe, HEX_LOWER, HMAC_SHA256};
 
@@ -25,7 +25,7 @@ pub fn deposit_authorization(
         },
         &message,
     );
-    let mac = hmac_sha256_hex(secret.expose().as_bytes(), &signing::concat(&message));
+    let mac = hmac_sha256_hex_of(secret.expose().as_bytes(), signing::parts(&message));
     format!("{prefix} {mac}")
 }
 
@@ -54,7 +54,7 @@ pub fn payload_signature(secret: &Secret, body: &str, pass: &Secret) -> String {
         &message,
         || vec![("cashoutPass", json_string_content(pass.expose()))],
     );
-    hmac_sha256_hex(secret.expose().as_bytes(), &signing::concat(&message))
+    hmac_sha256_hex_of(secret.expose().as_bytes(), signing::parts(&message))
 }
 
 /// `text` as it stands between the quotes of a JSON string (how the body writes the password).
