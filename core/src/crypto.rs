@@ -68,17 +68,33 @@ pub fn hmac_sha256_hex(key: &[u8], data: &[u8]) -> String {
 }
 
 pub fn hmac_sha256_hex_of<'a>(key: &[u8], parts: impl IntoIterator<Item = &'a [u8]>) -> String {
-    match hmac_sha256_array(key, parts) {
-        Some(mac) => hex_lower(&mac),
-        None => String::new(),
+    let mut out = String::with_capacity(64);
+    push_hmac_sha256_hex(&mut out, key, parts);
+    out
+}
+
+/// [`hmac_sha256_hex_of`] appended to `out` (a header value that starts with a scheme name).
+pub fn push_hmac_sha256_hex<'a>(
+    out: &mut String,
+    key: &[u8],
+    parts: impl IntoIterator<Item = &'a [u8]>,
+) {
+    if let Some(mac) = hmac_sha256_array(key, parts) {
+        push_hex_lower(out, &mac);
     }
 }
 
 pub fn hex_lower(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len() * 2);
+    push_hex_lower(&mut out, bytes);
+    out
+}
+
+pub fn push_hex_lower(out: &mut String, bytes: &[u8]) {
     // A table, not `write!("{b:02x}")`: every signature is hexed here, and the formatter cost
     // more than the MAC of a short body.
     const HEX: &[u8; 16] = b"0123456789abcdef";
-    let mut out = String::with_capacity(bytes.len() * 2);
+    out.reserve(bytes.len() * 2);
     for b in bytes {
         for nibble in [b >> 4, b & 15] {
             out.push(char::from(
@@ -86,7 +102,6 @@ pub fn hex_lower(bytes: &[u8]) -> String {
             ));
         }
     }
-    out
 }
 
 pub fn base64_std(bytes: &[u8]) -> String {
@@ -127,14 +142,24 @@ pub fn constant_time_eq_hex(expected_lower: &str, received: &str) -> bool {
 /// Written into one buffer sized up front: header, payload and signature are encoded in place
 /// and the MAC is computed over the buffer's first two segments, with no intermediate strings.
 pub fn jwt_hs256(payload_json: &str, key: &[u8]) -> String {
+    jwt_hs256_after("", payload_json, key)
+}
+
+/// [`jwt_hs256`] written after `prefix` (`Bearer `) in the same buffer: the header value is one
+/// allocation, not a token and then a copy of it.
+pub fn jwt_hs256_after(prefix: &str, payload_json: &str, key: &[u8]) -> String {
     /// base64url of `{"alg":"HS256","typ":"JWT"}`, the same for every token.
     const HEADER: &str = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9";
     let engine = &base64::engine::general_purpose::URL_SAFE_NO_PAD;
-    let mut out = String::with_capacity(HEADER.len() + payload_json.len().div_ceil(3) * 4 + 46);
+    let mut out = String::with_capacity(
+        prefix.len() + HEADER.len() + payload_json.len().div_ceil(3) * 4 + 46,
+    );
+    out.push_str(prefix);
     out.push_str(HEADER);
     out.push('.');
     engine.encode_string(payload_json.as_bytes(), &mut out);
-    let mac = hmac_sha256_array(key, [out.as_bytes()]).unwrap_or_default();
+    let signed = out.as_bytes().get(prefix.len()..).unwrap_or_default();
+    let mac = hmac_sha256_array(key, [signed]).unwrap_or_default();
     out.push('.');
     engine.encode_string(mac, &mut out);
     out

@@ -117,6 +117,34 @@ impl Timestamp {
 
     /// `YYYY-MM-DDTHH:MM:SSZ`.
     pub fn to_rfc3339(&self) -> String {
+        // Written digit by digit for the years RFC 3339 has (0000-9999; Tupay signs this text
+        // on every request, and the formatter's padding cost more than the rest of it).
+        let fields = [
+            (None, u32::try_from(self.year).unwrap_or(u32::MAX), 4, 9999),
+            (Some('-'), self.month, 2, 99),
+            (Some('-'), self.day, 2, 99),
+            (Some('T'), self.hour, 2, 99),
+            (Some(':'), self.minute, 2, 99),
+            (Some(':'), self.second, 2, 99),
+        ];
+        if fields.iter().any(|&(_, n, _, max)| n > max) {
+            return self.formatted();
+        }
+        const DIGITS: &[u8; 10] = b"0123456789";
+        let mut out = String::with_capacity(20);
+        for (separator, n, width, _) in fields {
+            out.extend(separator);
+            for place in (0..width).rev() {
+                let digit = (n / 10u32.pow(place)) % 10;
+                let byte = DIGITS.get(digit as usize).copied().unwrap_or(b'0');
+                out.push(char::from(byte));
+            }
+        }
+        out.push('Z');
+        out
+    }
+
+    fn formatted(&self) -> String {
         format!(
             "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z",
             self.year, self.month, self.day, self.hour, self.minute, self.second
@@ -207,6 +235,19 @@ mod tests {
         // Still inside: an offset that folds back into year 9999 / year 0.
         assert!(Timestamp::parse("9999-12-31T23:59:59+01:00").is_some());
         assert!(Timestamp::parse("0000-01-01T01:00:00+01:00").is_some());
+    }
+
+    #[test]
+    fn written_by_hand_as_the_formatter_pads() {
+        // std's `{:04}`/`{:02}` padding is the reference, over every field's range.
+        let mut unix = Timestamp::MIN_UNIX;
+        while unix < Timestamp::MAX_UNIX {
+            let t = Timestamp::from_unix(unix);
+            assert_eq!(t.to_rfc3339(), t.formatted());
+            unix += 86_400 * 37 + 3_723; // a different day, hour, minute and second each time
+        }
+        let odd = Timestamp { year: -1, ..Timestamp::from_unix(0) };
+        assert_eq!(odd.to_rfc3339(), "-001-01-01T00:00:00Z");
     }
 
     #[test]

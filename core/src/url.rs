@@ -15,17 +15,28 @@ pub fn encode_component(s: &str) -> String {
 /// Percent-encodes `s` onto `out` (unreserved bytes kept, the rest `%XX` upper case); a space is
 /// `+` when `plus_for_space` (form bodies). Signing providers encode every field of every
 /// request here, so it works on bytes: runs of unreserved bytes are copied as slices and only
-/// the bytes between them are escaped one by one.
+/// the bytes between them are escaped one by one. The runs are found eight bytes at a time (the
+/// table looked up for all eight, one branch): byte by byte, the scan was a fifth of a
+/// PayNetEasy build.
 fn push_encoded(out: &mut Vec<u8>, s: &str, plus_for_space: bool) {
     const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    let unreserved = |b: u8| UNRESERVED.get(usize::from(b)).copied().unwrap_or(false);
     let bytes = s.as_bytes();
     let mut run = 0;
-    for (i, &b) in bytes.iter().enumerate() {
-        if UNRESERVED.get(usize::from(b)).copied().unwrap_or(false) {
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if let Some(eight) = bytes.get(i..i + 8).and_then(|c| <&[u8; 8]>::try_from(c).ok()) {
+            if eight.iter().fold(true, |all, &b| all & unreserved(b)) {
+                i += 8;
+                continue;
+            }
+        }
+        i += 1;
+        if unreserved(b) {
             continue;
         }
-        out.extend_from_slice(bytes.get(run..i).unwrap_or_default());
-        run = i + 1;
+        out.extend_from_slice(bytes.get(run..i - 1).unwrap_or_default());
+        run = i;
         if b == b' ' && plus_for_space {
             out.push(b'+');
         } else {
@@ -404,6 +415,29 @@ mod tests {
                 encode_form_value(&format!("ab{c}cd{c}")),
                 format!("ab{plus}cd{plus}")
             );
+        }
+        // The eight-byte steps: an escaped byte at every offset of runs of every length up to
+        // three steps, against the same rule written out byte by byte.
+        let by_hand = |s: &str| -> String {
+            s.bytes()
+                .map(|b| match b {
+                    b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
+                        char::from(b).to_string()
+                    }
+                    _ => format!("%{b:02X}"),
+                })
+                .collect()
+        };
+        for len in 0..25 {
+            let plain = "a1-Z.9_~".repeat(4);
+            let run = plain.get(..len).unwrap_or_default();
+            assert_eq!(encode_component(run), run);
+            for at in 0..=len {
+                for odd in ["/", "é", " ", "%"] {
+                    let text = format!("{}{odd}{}", &run[..at], &run[at..]);
+                    assert_eq!(encode_component(&text), by_hand(&text), "{text:?}");
+                }
+            }
         }
         assert_eq!(
             parse_form("a=x+y&b=1%262&c"),

@@ -76,13 +76,20 @@ pub fn signing_key(field: &str, value: &crate::secret::Secret) -> Result<()> {
 /// Free text: optional, at most `max` characters, no control characters.
 pub fn text(field: &str, value: Option<&str>, max: usize) -> Result<()> {
     if let Some(v) = value {
-        if v.chars().count() > max {
+        // ASCII (most of what is sent) by bytes: one pass, no character decoding. A control
+        // character in ASCII is below 0x20 or 0x7F, as `char::is_control` says.
+        let (count, control) = if v.is_ascii() {
+            (v.len(), v.bytes().any(|b| b < 0x20 || b == 0x7f))
+        } else {
+            (v.chars().count(), v.chars().any(char::is_control))
+        };
+        if count > max {
             return Err(PspError::invalid(
                 field,
                 format!("must be at most {max} characters"),
             ));
         }
-        if v.chars().any(char::is_control) {
+        if control {
             return Err(PspError::invalid(
                 field,
                 "must not contain control characters",
@@ -151,6 +158,20 @@ pub fn phone(field: &str, value: &str) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn text_counts_characters_and_refuses_controls() {
+        // Every character below U+0100 alone, ASCII and not, against Unicode's Cc category
+        // written out (U+0000..U+001F, U+007F..U+009F).
+        for c in (0u32..0x100).filter_map(char::from_u32) {
+            let control = c <= '\u{1f}' || ('\u{7f}'..='\u{9f}').contains(&c);
+            assert_eq!(text("description", Some(&format!("ab{c}")), 3).is_err(), control, "{c:?}");
+        }
+        assert!(text("description", Some("abcd"), 3).is_err());
+        assert!(text("description", Some("ééé"), 3).is_ok());
+        assert!(text("description", Some("éééé"), 3).is_err());
+        assert!(text("description", None, 0).is_ok());
+    }
 
     #[test]
     fn ids() {

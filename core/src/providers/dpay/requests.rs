@@ -176,7 +176,7 @@ fn recipient(order: &PaymentOrder, method_code: &str) -> Result<String> {
         ));
     }
     if let Some(n) = card {
-        return Ok(CardNumber::parse("card.number", n)?.expose().to_owned());
+        return Ok(CardNumber::parse("card.number", n)?.into_digits());
     }
     if let Some(w) = wallet {
         let ok = (20..=128).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_alphanumeric());
@@ -284,7 +284,7 @@ fn signed(config: &DpayConfig, base: &str, call: Call, body: String) -> HttpRequ
     );
     HttpRequest {
         method: "POST".into(),
-        url: format!("{base}{}", call.path()),
+        url: [base, call.path()].concat(),
         headers,
         body,
     }

@@ -3,7 +3,7 @@
 //! both a 401 and a leak of the wrong secret to the wrong endpoint.
 
 use super::config::{KeyPair, PaystarConfig};
-use crate::crypto::jwt_hs256;
+use crate::crypto::jwt_hs256_after;
 use crate::error::{PspError, Result};
 use crate::secret::Secret;
 use crate::signing::{self, Piece, Recipe, BASE64URL, HMAC_SHA256};
@@ -34,7 +34,8 @@ pub fn bearer(config: &PaystarConfig, pipeline: Pipeline) -> Result<Secret> {
         return Ok(Secret::new(format!("Bearer {}", t.expose())));
     }
     if let Some(k) = keys {
-        let jwt = mint_jwt(k);
+        let header = mint_jwt("Bearer ", k);
+        let jwt = header.strip_prefix("Bearer ").unwrap_or(&header);
         signing::note(
             || Recipe {
                 part: "header authorization",
@@ -43,9 +44,9 @@ pub fn bearer(config: &PaystarConfig, pipeline: Pipeline) -> Result<Secret> {
                 key_name: Some(key_name),
                 written_as: Some("Bearer <JWT header>.<JWT payload>.<digest>".to_owned()),
             },
-            &signing_input(&jwt),
+            &signing_input(jwt),
         );
-        return Ok(Secret::new(format!("Bearer {jwt}")));
+        return Ok(Secret::new(header));
     }
     Err(PspError::invalid(
         "config",
@@ -55,9 +56,21 @@ pub fn bearer(config: &PaystarConfig, pipeline: Pipeline) -> Result<Secret> {
 
 /// HS256 JWT whose only claim is `publicKey` (the documented payload; no exp/iat are stated,
 /// and adding a clock-derived claim would break determinism).
-pub fn mint_jwt(keys: &KeyPair) -> String {
-    let payload = serde_json::json!({ "publicKey": keys.public_key }).to_string();
-    jwt_hs256(&payload, keys.private_key.expose().as_bytes())
+///
+/// Written after `prefix` (`Bearer `), in one buffer.
+fn mint_jwt(prefix: &str, keys: &KeyPair) -> String {
+    #[derive(serde::Serialize)]
+    struct Claims<'a> {
+        #[serde(rename = "publicKey")]
+        public_key: &'a str,
+    }
+    let claims = Claims {
+        public_key: &keys.public_key,
+    };
+    // A struct of one string cannot fail to serialize; the empty payload would only make the
+    // provider refuse the token, never sign something else.
+    let payload = serde_json::to_string(&claims).unwrap_or_default();
+    jwt_hs256_after(prefix, &payload, keys.private_key.expose().as_bytes())
 }
 
 /// A JWT's signing input is, by its definition (RFC 7515 §5.1), its first two segments as

@@ -122,7 +122,7 @@ pub fn create(
     headers.insert("accept".into(), "text/plain".into());
     Ok(HttpRequest {
         method: "POST".into(),
-        url: format!("{host}{path}"),
+        url: [host.as_str(), path].concat(),
         headers,
         body,
     })
@@ -188,7 +188,7 @@ fn additional_fields<'a>(kind: CreateKind, order: &'a PaymentOrder) -> Result<Ve
                     let pan = CardNumber::parse("card.number", n)?;
                     out.push(KeyValue {
                         key: "cardNumber",
-                        value: pan.expose().to_owned(),
+                        value: pan.into_digits(),
                     });
                     if let Some(c) = card {
                         if kind == CreateKind::Payout {
@@ -479,7 +479,7 @@ fn auth_headers(config: &PaystarConfig, pipeline: Pipeline) -> Result<BTreeMap<S
     let mut headers = BTreeMap::new();
     headers.insert(
         "authorization".into(),
-        bearer(config, pipeline)?.expose().to_owned(),
+        bearer(config, pipeline)?.into_exposed(),
     );
     Ok(headers)
 }

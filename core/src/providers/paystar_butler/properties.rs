@@ -44,7 +44,7 @@ pub fn build(order: &PaymentOrder, card_key: &str) -> Result<Vec<Property>> {
     };
     if let Some(n) = order.card.as_ref().and_then(|c| c.number.as_deref()) {
         let pan = CardNumber::parse("card.number", n)?;
-        push(card_key, pan.expose().to_owned());
+        push(card_key, pan.into_digits());
     }
     if let Some(op) = &order.telecom_operator {
         validate::text("telecomOperator", Some(op), 64)?;

@@ -53,7 +53,7 @@ pub fn withdrawal(auth: &PaystarConfig, base: &str, order: &PaymentOrder) -> Res
         amount,
         properties: props,
     };
-    post(auth, Pipeline::Payout, format!("{base}{WITHDRAWAL}"), &body)
+    post(auth, Pipeline::Payout, [base, WITHDRAWAL].concat(), &body)
 }
 
 /// Status by the merchant id: the bridge's `{id}` is "the externalId" of the create call, and
@@ -101,7 +101,7 @@ pub fn psp_deposit(auth: &PaystarConfig, base: &str, order: &PaymentOrder) -> Re
     post(
         auth,
         Pipeline::Deposit,
-        format!("{base}{PSP_DEPOSIT}"),
+        [base, PSP_DEPOSIT].concat(),
         &body,
     )
 }
@@ -209,7 +209,7 @@ pub fn merch_deposit(
     post(
         auth,
         Pipeline::Deposit,
-        format!("{base}{MERCH_DEPOSIT}"),
+        [base, MERCH_DEPOSIT].concat(),
         &body,
     )
 }
@@ -235,7 +235,7 @@ fn auth_headers(auth: &PaystarConfig, pipeline: Pipeline) -> Result<BTreeMap<Str
     let mut headers = BTreeMap::new();
     headers.insert(
         "authorization".into(),
-        bearer(auth, pipeline)?.expose().to_owned(),
+        bearer(auth, pipeline)?.into_exposed(),
     );
     Ok(headers)
 }

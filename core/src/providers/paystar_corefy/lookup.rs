@@ -44,7 +44,7 @@ pub fn status(
     let mut headers = BTreeMap::new();
     headers.insert(
         "authorization".to_owned(),
-        bearer(auth, pipeline)?.expose().to_owned(),
+        bearer(auth, pipeline)?.into_exposed(),
     );
     Ok(HttpRequest {
         method: "GET".into(),

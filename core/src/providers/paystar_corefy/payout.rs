@@ -86,7 +86,7 @@ pub fn payout_invoice(
     post_json(
         auth,
         Pipeline::Payout,
-        format!("{base}/payout-invoices"),
+        [base, "/payout-invoices"].concat(),
         &doc,
     )
 }
@@ -110,7 +110,7 @@ fn payout_fields(order: &PaymentOrder) -> Result<BTreeMap<String, String>> {
         }
         let number = validate::required("card.number", card.number.as_deref())?;
         let pan = CardNumber::parse("card.number", number)?;
-        fields.insert("card_number".to_owned(), pan.expose().to_owned());
+        fields.insert("card_number".to_owned(), pan.into_digits());
     }
     if let Some(account) = order
         .bank_account

@@ -142,7 +142,7 @@ pub fn payment_invoice(
     post_json(
         auth,
         Pipeline::Deposit,
-        format!("{base}/payment-invoices"),
+        [base, "/payment-invoices"].concat(),
         &doc,
     )
 }
@@ -185,7 +185,7 @@ pub(super) fn post_json<T: Serialize>(
     let mut headers = BTreeMap::new();
     headers.insert(
         "authorization".to_owned(),
-        bearer(auth, pipeline)?.expose().to_owned(),
+        bearer(auth, pipeline)?.into_exposed(),
     );
     headers.insert("content-type".to_owned(), "application/json".to_owned());
     Ok(HttpRequest {

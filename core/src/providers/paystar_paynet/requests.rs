@@ -7,7 +7,7 @@ use super::control;
 use super::sale_fields;
 use crate::card::CardNumber;
 use crate::error::{PspError, Result};
-use crate::model::{HttpRequest, OrderRef, PaymentOrder};
+use crate::model::{CardData, Customer, HttpRequest, OrderRef, PaymentOrder};
 use crate::money::Money;
 use crate::url::encode_form;
 use crate::validate;
@@ -49,13 +49,16 @@ const TYPED: &[&str] = &[
 pub fn sale(config: &PaynetConfig, base: &str, order: &PaymentOrder) -> Result<HttpRequest> {
     validate::id("merchantId", &order.merchant_id, MAX_ORDER_ID)?;
     let money = Money::parse_request("amount", &order.amount, "currency", &order.currency)?;
-    let customer = order.customer.clone().unwrap_or_default();
+    // Borrowed, not cloned: a copy of the card would be one more place its number and CVV live.
+    let no_customer = Customer::default();
+    let customer = order.customer.as_ref().unwrap_or(&no_customer);
     let email = validate::required("customer.email", customer.email.as_deref())?;
     validate::email("customer.email", email)?;
     let description = validate::required("description", order.description.as_deref())?;
     validate::text("description", Some(description), 125)?;
 
-    let card = order.card.clone().unwrap_or_default();
+    let no_card = CardData::default();
+    let card = order.card.as_ref().unwrap_or(&no_card);
     let pan = CardNumber::parse(
         "card.number",
         validate::required("card.number", card.number.as_deref())?,
@@ -78,7 +81,7 @@ pub fn sale(config: &PaynetConfig, base: &str, order: &PaymentOrder) -> Result<H
         return Err(PspError::invalid("card.cvv", "must be 3 or 4 digits"));
     }
     validate::order_urls(order)?;
-    let payer = sale_fields::payer(order, &customer)?;
+    let payer = sale_fields::payer(order, customer)?;
     let birthday = customer
         .birth_date
         .as_deref()
@@ -92,11 +95,13 @@ pub fn sale(config: &PaynetConfig, base: &str, order: &PaymentOrder) -> Result<H
         email,
         &config.merchant_control,
     );
-    let mut pairs: Vec<(&str, &str)> = vec![
-        ("client_orderid", &order.merchant_id),
+    // Every typed field and the extras, without regrowing.
+    let mut pairs: Vec<(&str, &str)> = Vec::with_capacity(TYPED.len() + order.extras.len());
+    pairs.extend([
+        ("client_orderid", order.merchant_id.as_str()),
         ("order_desc", description),
         ("card_printed_name", holder),
-    ];
+    ]);
     let optional = [
         ("first_name", customer.first_name.as_deref()),
         ("last_name", customer.last_name.as_deref()),
@@ -144,7 +149,7 @@ pub fn sale(config: &PaynetConfig, base: &str, order: &PaymentOrder) -> Result<H
     }
     pairs.push(("control", &control));
     Ok(post(
-        format!("{base}/paynet/api/v2/sale/{}", config.path_tail()?),
+        [base, "/paynet/api/v2/sale/", &config.path_tail()?].concat(),
         encode_form(&pairs),
     ))
 }
@@ -181,7 +186,7 @@ pub fn status(config: &PaynetConfig, base: &str, order: &OrderRef) -> Result<Htt
     }
     pairs.push(("control", &control));
     Ok(post(
-        format!("{base}/paynet/api/v2/sale/status/{}", config.path_tail()?),
+        [base, "/paynet/api/v2/sale/status/", &config.path_tail()?].concat(),
         encode_form(&pairs),
     ))
 }

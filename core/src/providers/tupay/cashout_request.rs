@@ -180,7 +180,7 @@ pub fn create(keys: &CashoutKeys<'_>, host: &str, order: &PaymentOrder) -> Resul
         comments: order.description.as_deref(),
         on_hold: order.on_hold,
     };
-    signed(keys, format!("{host}/v3/cashout"), &body)
+    signed(keys, [host, "/v3/cashout"].concat(), &body)
 }
 
 /// Status by `cashout_id` (providerId), `external_id` (merchantId) or both. The current Tupay
@@ -205,7 +205,7 @@ pub fn status(keys: &CashoutKeys<'_>, host: &str, order: &OrderRef) -> Result<Ht
         cashout_id: cashout_id.as_deref(),
         external_id: order.merchant_id.as_deref(),
     };
-    signed(keys, format!("{host}/v3/cashout/status"), &body)
+    signed(keys, [host, "/v3/cashout/status"].concat(), &body)
 }
 
 fn signed<T: Serialize>(keys: &CashoutKeys<'_>, url: String, body: &T) -> Result<HttpRequest> {

@@ -187,7 +187,7 @@ pub fn create(
     headers.insert("x-idempotency-key".into(), idempotency_key.to_owned());
     Ok(HttpRequest {
         method: "POST".into(),
-        url: format!("{host}/v3/deposits"),
+        url: [host, "/v3/deposits"].concat(),
         headers,
         body,
     })

@@ -1,7 +1,7 @@
 //! Tupay's three signature formulas (fact sheet §2.1, §3.1, §3.5). All are HMAC-SHA256; they
 //! differ in key, message and hex case.
 
-use crate::crypto::{constant_time_eq, hmac_sha256_hex, hmac_sha256_hex_of};
+use crate::crypto::{constant_time_eq, hmac_sha256_hex, hmac_sha256_hex_of, push_hmac_sha256_hex};
 use crate::secret::Secret;
 use crate::signing::{self, Piece, Recipe, HEX_LOWER, HMAC_SHA256};
 
@@ -25,8 +25,11 @@ pub fn deposit_authorization(
         },
         &message,
     );
-    let mac = hmac_sha256_hex_of(secret.expose().as_bytes(), signing::parts(&message));
-    format!("{prefix} {mac}")
+    let mut header = String::with_capacity(prefix.len() + 65);
+    header.push_str(prefix);
+    header.push(' ');
+    push_hmac_sha256_hex(&mut header, secret.expose().as_bytes(), signing::parts(&message));
+    header
 }
 
 /// The deposit `Authorization` message, as hashed: `xDate + xLogin + body`.
