@@ -33,6 +33,13 @@ pub fn path_id(field: &str, value: &str, max: usize) -> Result<String> {
     crate::url::path_segment(field, value)
 }
 
+/// [`path_id`]'s checks without the encoded copy: for an id sent in a body that must also be
+/// usable in a later status URL.
+pub fn path_id_valid(field: &str, value: &str, max: usize) -> Result<()> {
+    id(field, value, max)?;
+    crate::url::check_path_segment(field, value)
+}
+
 /// A value sent in an HTTP header (a token, an API login, a client id): printable ASCII, not
 /// blank, no surrounding spaces. CR/LF would start a header of the caller's choosing, other
 /// control characters make clients refuse the request or cut it, and a blank token turns

@@ -1,5 +1,6 @@
 //! Building PayStar's requests: which host and path, which pipeline's credentials, which body.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use serde::Serialize;
@@ -21,7 +22,7 @@ pub const MAX_ID: usize = 64;
 // Ids that go into a URL path (`.../{id}/status`) are checked with `validate::path_id`. A
 // merchant id is checked the same way on create, because it must stay usable for the
 // status-by-merchant-id call that is the safe next step after an unknown outcome.
-use validate::path_id;
+use validate::{path_id, path_id_valid};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CreateKind {
@@ -52,7 +53,8 @@ struct CreateBody<'a> {
 #[derive(Serialize)]
 struct KeyValue<'a> {
     key: &'a str,
-    value: String,
+    /// Borrowed from the order where it is sent as written (no copy of card data is made).
+    value: Cow<'a, str>,
 }
 
 /// Which flow a deposit uses when the caller does not say: a token means token, card data means
@@ -75,7 +77,7 @@ pub fn create(
     kind: CreateKind,
     order: &PaymentOrder,
 ) -> Result<HttpRequest> {
-    path_id("merchantId", &order.merchant_id, MAX_ID)?;
+    path_id_valid("merchantId", &order.merchant_id, MAX_ID)?;
     let money = Money::parse_request("amount", &order.amount, "currency", &order.currency)?;
     validate::order_urls(order)?;
     let (host, path, pipeline) = match kind {
@@ -133,7 +135,8 @@ pub fn create(
 /// `phoneNumber`, `email`, `payeerIdentifier`, and `cardStorageToken` for token deposits
 /// (how the token is sent is not visible in the docs; this is the name PayStar returns it under).
 fn additional_fields<'a>(kind: CreateKind, order: &'a PaymentOrder) -> Result<Vec<KeyValue<'a>>> {
-    let mut out: Vec<KeyValue<'a>> = Vec::new();
+    // The most a deposit sends (card number, holder, expiry, CVV and contacts) without regrowing.
+    let mut out: Vec<KeyValue<'a>> = Vec::with_capacity(8 + order.extras.len());
     let card = order.card.as_ref();
     let flow = match kind {
         CreateKind::Deposit => deposit_flow(order),
@@ -156,7 +159,7 @@ fn additional_fields<'a>(kind: CreateKind, order: &'a PaymentOrder) -> Result<Ve
             }
             out.push(KeyValue {
                 key: "cardStorageToken",
-                value: token.to_owned(),
+                value: Cow::Borrowed(token),
             });
         }
         Flow::Hosted => {
@@ -188,7 +191,7 @@ fn additional_fields<'a>(kind: CreateKind, order: &'a PaymentOrder) -> Result<Ve
                     let pan = CardNumber::parse("card.number", n)?;
                     out.push(KeyValue {
                         key: "cardNumber",
-                        value: pan.into_digits(),
+                        value: Cow::Owned(pan.into_digits()),
                     });
                     if let Some(c) = card {
                         if kind == CreateKind::Payout {
@@ -227,14 +230,14 @@ fn additional_fields<'a>(kind: CreateKind, order: &'a PaymentOrder) -> Result<Ve
             validate::text("bankAccount.bankName", Some(name), 128)?;
             out.push(KeyValue {
                 key: "bankName",
-                value: name.clone(),
+                value: Cow::Borrowed(name),
             });
         }
         if let Some(acc) = &b.account_number {
             validate::text("bankAccount.accountNumber", Some(acc), 64)?;
             out.push(KeyValue {
                 key: "accountNumber",
-                value: acc.clone(),
+                value: Cow::Borrowed(acc),
             });
         }
     }
@@ -242,7 +245,7 @@ fn additional_fields<'a>(kind: CreateKind, order: &'a PaymentOrder) -> Result<Ve
         validate::text("telecomOperator", Some(op), 64)?;
         out.push(KeyValue {
             key: "telecomOperator",
-            value: op.clone(),
+            value: Cow::Borrowed(op),
         });
     }
     if let Some(c) = &order.customer {
@@ -250,21 +253,21 @@ fn additional_fields<'a>(kind: CreateKind, order: &'a PaymentOrder) -> Result<Ve
             validate::phone("customer.phone", p)?;
             out.push(KeyValue {
                 key: "phoneNumber",
-                value: p.clone(),
+                value: Cow::Borrowed(p),
             });
         }
         if let Some(e) = &c.email {
             validate::email("customer.email", e)?;
             out.push(KeyValue {
                 key: "email",
-                value: e.clone(),
+                value: Cow::Borrowed(e),
             });
         }
         if let Some(id) = &c.id {
             validate::text("customer.id", Some(id), 128)?;
             out.push(KeyValue {
                 key: "payeerIdentifier",
-                value: id.clone(),
+                value: Cow::Borrowed(id),
             });
         }
     }
@@ -281,7 +284,7 @@ fn additional_fields<'a>(kind: CreateKind, order: &'a PaymentOrder) -> Result<Ve
         if !typed.contains_key(k.as_str()) {
             out.push(KeyValue {
                 key: k,
-                value: v.clone(),
+                value: Cow::Borrowed(v),
             });
         }
     }
@@ -333,12 +336,12 @@ fn refuse_payout_security_data(card: &crate::model::CardData) -> Result<()> {
     Ok(())
 }
 
-fn payout_card(card: &crate::model::CardData, out: &mut Vec<KeyValue<'_>>) -> Result<()> {
+fn payout_card<'a>(card: &'a crate::model::CardData, out: &mut Vec<KeyValue<'a>>) -> Result<()> {
     if let Some(h) = &card.holder {
         validate::text("card.holder", Some(h), 64)?;
         out.push(KeyValue {
             key: "cardHolder",
-            value: h.clone(),
+            value: Cow::Borrowed(h),
         });
     }
     Ok(())
@@ -348,12 +351,12 @@ fn payout_card(card: &crate::model::CardData, out: &mut Vec<KeyValue<'_>>) -> Re
 /// keys follow PayStar's own naming (`cardHolder` is what it returns in `externalParams`) and are
 /// sent only when the caller gives them — change the names here if the account manager's field
 /// list says otherwise.
-fn card_details<'a>(card: &crate::model::CardData, out: &mut Vec<KeyValue<'a>>) -> Result<()> {
+fn card_details<'a>(card: &'a crate::model::CardData, out: &mut Vec<KeyValue<'a>>) -> Result<()> {
     if let Some(h) = &card.holder {
         validate::text("card.holder", Some(h), 64)?;
         out.push(KeyValue {
             key: "cardHolder",
-            value: h.clone(),
+            value: Cow::Borrowed(h),
         });
     }
     if let Some(m) = &card.expiry_month {
@@ -366,7 +369,7 @@ fn card_details<'a>(card: &crate::model::CardData, out: &mut Vec<KeyValue<'a>>) 
         }
         out.push(KeyValue {
             key: "cardExpiryMonth",
-            value: m.clone(),
+            value: Cow::Borrowed(m),
         });
     }
     if let Some(y) = &card.expiry_year {
@@ -378,7 +381,7 @@ fn card_details<'a>(card: &crate::model::CardData, out: &mut Vec<KeyValue<'a>>) 
         }
         out.push(KeyValue {
             key: "cardExpiryYear",
-            value: y.clone(),
+            value: Cow::Borrowed(y),
         });
     }
     if let Some(c) = &card.cvv {
@@ -387,7 +390,7 @@ fn card_details<'a>(card: &crate::model::CardData, out: &mut Vec<KeyValue<'a>>) 
         }
         out.push(KeyValue {
             key: "cardCvv",
-            value: c.clone(),
+            value: Cow::Borrowed(c),
         });
     }
     Ok(())

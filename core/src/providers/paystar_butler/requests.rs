@@ -14,7 +14,7 @@ use crate::money::Money;
 use crate::providers::paystar::auth::{bearer, Pipeline};
 use crate::providers::paystar::PaystarConfig;
 use crate::validate;
-use crate::validate::path_id;
+use crate::validate::{path_id, path_id_valid};
 
 /// Merchant ids: length not stated; 64 as for PayStar (covers UUIDs and the examples).
 pub const MAX_ID: usize = 64;
@@ -36,7 +36,7 @@ struct ButlerOrder<'a> {
 
 pub fn withdrawal(auth: &PaystarConfig, base: &str, order: &PaymentOrder) -> Result<HttpRequest> {
     // Checked as a path segment: the status call puts this id into the URL path.
-    path_id("merchantId", &order.merchant_id, MAX_ID)?;
+    path_id_valid("merchantId", &order.merchant_id, MAX_ID)?;
     let amount = whole_units(&order.amount, &order.currency)?;
     let props = properties::build(order, "cardNumber")?;
     let has_destination = props
