@@ -121,8 +121,7 @@ pub fn format_scaled(mantissa: i128, scale: u32) -> String {
     let scale = scale as usize;
     let width = len.max(scale + 1);
     // Exactly the length written, so a caller's `into_boxed_str` (a `RawValue`) does not realloc.
-    let mut out =
-        String::with_capacity(width + usize::from(scale > 0) + usize::from(mantissa < 0));
+    let mut out = String::with_capacity(width + usize::from(scale > 0) + usize::from(mantissa < 0));
     if mantissa < 0 {
         out.push('-');
     }

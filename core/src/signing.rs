@@ -153,8 +153,9 @@ thread_local! {
     static NOTES: RefCell<Option<Vec<SigningInput>>> = const { RefCell::new(None) };
 }
 
-/// Whether a [`capture`] is listening on this thread (signers skip rendering otherwise).
-fn listening() -> bool {
+/// Whether a [`capture`] is listening on this thread (signers skip rendering otherwise, and
+/// one whose pieces cost something to find asks first).
+pub(crate) fn listening() -> bool {
     NOTES.with(|n| n.borrow().is_some())
 }
 

@@ -246,7 +246,10 @@ mod tests {
             assert_eq!(t.to_rfc3339(), t.formatted());
             unix += 86_400 * 37 + 3_723; // a different day, hour, minute and second each time
         }
-        let odd = Timestamp { year: -1, ..Timestamp::from_unix(0) };
+        let odd = Timestamp {
+            year: -1,
+            ..Timestamp::from_unix(0)
+        };
         assert_eq!(odd.to_rfc3339(), "-001-01-01T00:00:00Z");
     }
 

@@ -25,7 +25,10 @@ fn push_encoded(out: &mut Vec<u8>, s: &str, plus_for_space: bool) {
     let mut run = 0;
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
-        if let Some(eight) = bytes.get(i..i + 8).and_then(|c| <&[u8; 8]>::try_from(c).ok()) {
+        if let Some(eight) = bytes
+            .get(i..i + 8)
+            .and_then(|c| <&[u8; 8]>::try_from(c).ok())
+        {
             if eight.iter().fold(true, |all, &b| all & unreserved(b)) {
                 i += 8;
                 continue;
@@ -403,8 +406,14 @@ mod tests {
         let pairs: Vec<_> = form_pairs("a=1&&b=x+y&c%3D=%41&d").collect();
         let plain: Vec<(&str, &str)> = pairs.iter().map(|(k, v)| (&**k, &**v)).collect();
         assert_eq!(plain, [("a", "1"), ("b", "x y"), ("c=", "A"), ("d", "")]);
-        assert!(matches!(pairs.first(), Some((Cow::Borrowed(_), Cow::Borrowed(_)))));
-        assert!(matches!(pairs.get(1), Some((Cow::Borrowed(_), Cow::Owned(_)))));
+        assert!(matches!(
+            pairs.first(),
+            Some((Cow::Borrowed(_), Cow::Borrowed(_)))
+        ));
+        assert!(matches!(
+            pairs.get(1),
+            Some((Cow::Borrowed(_), Cow::Owned(_)))
+        ));
         let owned: Vec<(String, String)> = pairs
             .into_iter()
             .map(|(k, v)| (k.into_owned(), v.into_owned()))
@@ -505,7 +514,11 @@ mod tests {
         assert!(check_https_url("callbackUrl", "http://127.0.0.1.evil.com/cb").is_err());
         assert!(check_https_url("callbackUrl", "http://localhost@evil.com/cb").is_err());
         // Scheme and host compare without regard to case; loopback is exactly four octets.
-        for ok in ["HTTPS://Merch.COM/cb", "HTTP://LocalHost:8080/cb", "http://127.255.0.9/"] {
+        for ok in [
+            "HTTPS://Merch.COM/cb",
+            "HTTP://LocalHost:8080/cb",
+            "http://127.255.0.9/",
+        ] {
             assert!(check_https_url("callbackUrl", ok).is_ok(), "{ok}");
         }
         for bad in [

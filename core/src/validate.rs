@@ -172,7 +172,11 @@ mod tests {
         // written out (U+0000..U+001F, U+007F..U+009F).
         for c in (0u32..0x100).filter_map(char::from_u32) {
             let control = c <= '\u{1f}' || ('\u{7f}'..='\u{9f}').contains(&c);
-            assert_eq!(text("description", Some(&format!("ab{c}")), 3).is_err(), control, "{c:?}");
+            assert_eq!(
+                text("description", Some(&format!("ab{c}")), 3).is_err(),
+                control,
+                "{c:?}"
+            );
         }
         assert!(text("description", Some("abcd"), 3).is_err());
         assert!(text("description", Some("ééé"), 3).is_ok());

@@ -18,7 +18,10 @@ pub fn secure(secret: &Secret, body: &[u8]) -> String {
     // Base64 of 20 bytes is 28 characters: on the stack, like both digests.
     let mut inner = [0u8; 28];
     let written = base64_std_into(&sha1_of(signing::parts(&first)), &mut inner);
-    let inner = inner.get(..written).and_then(|b| std::str::from_utf8(b).ok()).unwrap_or("");
+    let inner = inner
+        .get(..written)
+        .and_then(|b| std::str::from_utf8(b).ok())
+        .unwrap_or("");
     let second = [
         Piece::secret("secret", secret),
         Piece::text("Base64 of the SHA-1 of the body (step 1)", inner),

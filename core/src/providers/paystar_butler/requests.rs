@@ -98,12 +98,7 @@ pub fn psp_deposit(auth: &PaystarConfig, base: &str, order: &PaymentOrder) -> Re
         amount,
         properties: properties::build(order, "CardNumber")?,
     };
-    post(
-        auth,
-        Pipeline::Deposit,
-        [base, PSP_DEPOSIT].concat(),
-        &body,
-    )
+    post(auth, Pipeline::Deposit, [base, PSP_DEPOSIT].concat(), &body)
 }
 
 #[derive(Serialize)]

@@ -28,7 +28,11 @@ pub fn deposit_authorization(
     let mut header = String::with_capacity(prefix.len() + 65);
     header.push_str(prefix);
     header.push(' ');
-    push_hmac_sha256_hex(&mut header, secret.expose().as_bytes(), signing::parts(&message));
+    push_hmac_sha256_hex(
+        &mut header,
+        secret.expose().as_bytes(),
+        signing::parts(&message),
+    );
     header
 }
 
