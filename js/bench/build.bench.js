@@ -1,10 +1,12 @@
 // build with signing per call: pspkit's `Gateway.build` of a DPay status request (the body signed
 // with DPAY_SECURE = base64(md5(secret + base64(sha1(body)) + secret)), tests/vectors/dpay) vs a
-// plain-JS build of the same request with node:crypto. Best of 5 runs of N calls, one run.
+// plain-JS build of the same request with node:crypto. Best of 7 runs of N calls, the sides taking
+// turns (timing.js).
 // Run: make bench-js
 import { Gateway } from "pspkit";
 import { dpayBuild } from "./fixture.js";
 import { referenceBuild } from "./reference.js";
+import { bestInterleaved } from "./timing.js";
 
 const N = Number(process.env.N ?? 50_000);
 const { config, op, ctx } = dpayBuild;
@@ -20,22 +22,8 @@ if (a.headers.dpay_secure !== b.headers.dpay_secure || b.headers.dpay_secure !==
   throw new Error("signature mismatch");
 }
 
-function perCall(fn) {
-  let best = Infinity;
-  let sink = 0;
-  for (let i = 0; i < N / 5; i++) sink += fn().body.length;
-  for (let run = 0; run < 5; run++) {
-    const t0 = process.hrtime.bigint();
-    for (let i = 0; i < N; i++) sink += fn().body.length;
-    best = Math.min(best, Number(process.hrtime.bigint() - t0) / N);
-  }
-  if (sink === 0) throw new Error("unreachable");
-  return best / 1000;
-}
-
-const js = perCall(viaJs);
-const wasm = perCall(viaWasm);
-console.log(`build + sign (DPay status), ${N} calls x 5 runs, best run`);
+const [js, wasm] = bestInterleaved([viaJs, viaWasm], { n: N, touch: (r) => r.body.length });
+console.log(`build + sign (DPay status), ${N} calls x 7 runs taking turns, best run`);
 console.log(`plain JS (node:crypto sha1+md5):  ${js.toFixed(2)} µs/call`);
 console.log(`pspkit via wasm (Gateway.build):  ${wasm.toFixed(2)} µs/call`);
 console.log(`ratio wasm/js: ${(wasm / js).toFixed(2)}x`);

@@ -1,9 +1,11 @@
 // parse + normalize per call: pspkit through wasm vs a plain-JS reference that does JSON.parse and
 // the same PayStar status mapping (core/src/providers/paystar/status.rs) into the same Outcome
-// shape. Best of 5 runs of N calls each, after a warm-up. Run: make bench-js
+// shape. Best of 7 runs of N calls each, the sides taking turns (timing.js), after a warm-up.
+// Run: make bench-js
 import { Gateway } from "pspkit";
 import { body, sameOrderTenWays } from "./fixture.js";
 import { referenceParse } from "./reference.js";
+import { bestInterleaved } from "./timing.js";
 
 const N = Number(process.env.N ?? 50_000);
 const op = { type: "get_deposit", providerId: "ad66a2ff-97d1-47c5-8552-53752a51f031" };
@@ -26,24 +28,12 @@ for (const k of ["providerId", "merchantId", "amount", "currency"]) {
 }
 if (a.status.state !== b.status.state || a.history.length !== b.history.length) throw new Error("mismatch");
 
-function perCall(fn) {
-  let best = Infinity;
-  let sink = 0;
-  for (let i = 0; i < N / 5; i++) sink += fn().type.length; // warm-up
-  for (let run = 0; run < 5; run++) {
-    const t0 = process.hrtime.bigint();
-    for (let i = 0; i < N; i++) sink += fn().type.length;
-    best = Math.min(best, Number(process.hrtime.bigint() - t0) / N);
-  }
-  if (sink === 0) throw new Error("unreachable");
-  return best / 1000; // µs
-}
-
-const js = perCall(viaJs);
-const wasm = perCall(viaWasm);
-console.log(`body: ${body.length} bytes, ${N} calls x 5 runs, best run`);
+const [js, wasm, fresh] = bestInterleaved([viaJs, viaWasm, viaWasmNewOp], {
+  n: N,
+  touch: (outcome) => outcome.type.length,
+});
+console.log(`body: ${body.length} bytes, ${N} calls x 7 runs taking turns, best run`);
 console.log(`plain JS (JSON.parse + mapping): ${js.toFixed(2)} µs/call`);
 console.log(`pspkit via wasm (Gateway.parse):  ${wasm.toFixed(2)} µs/call`);
 console.log(`ratio wasm/js: ${(wasm / js).toFixed(2)}x`);
-const fresh = perCall(viaWasmNewOp);
 console.log(`pspkit, a new operation each call:  ${fresh.toFixed(2)} µs/call (ratio ${(fresh / js).toFixed(2)}x)`);
