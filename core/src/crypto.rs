@@ -169,6 +169,22 @@ pub fn jwt_hs256_after(prefix: &str, payload_json: &str, key: &[u8]) -> String {
 mod tests {
     use super::*;
 
+    /// RFC 4648 §10's test vectors; a buffer too short gives 0, not a panic or a cut value.
+    #[test]
+    fn base64_into_a_buffer() {
+        let mut out = [0u8; 8];
+        for (bytes, text) in [
+            ("", ""),
+            ("f", "Zg=="),
+            ("fo", "Zm8="),
+            ("foobar", "Zm9vYmFy"),
+        ] {
+            let n = base64_std_into(bytes.as_bytes(), &mut out);
+            assert_eq!(out.get(..n), Some(text.as_bytes()), "{bytes:?}");
+        }
+        assert_eq!(base64_std_into(b"foobarx", &mut out), 0);
+    }
+
     #[test]
     fn known_answers() {
         // RFC 4231 test case 2.

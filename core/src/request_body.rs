@@ -6,31 +6,10 @@ use crate::error::{PspError, Result};
 
 /// Room for a usual request body (a card deposit with a customer is about 600 bytes): serde_json
 /// starts at 128 bytes and grew the buffer two or three times on every build.
-#[cfg_attr(
-    not(any(
-        feature = "paystar",
-        feature = "paystar_butler",
-        feature = "paystar_corefy",
-        feature = "dpay",
-        feature = "tupay"
-    )),
-    allow(dead_code)
-)]
 const USUAL: usize = 640;
 
 /// `body` as compact JSON. It cannot fail for pspkit's own body types (strings, numbers as raw
 /// text, maps with string keys); the error is for the impossible case, not a panic.
-// Every provider but PayNetEasy (form bodies) sends JSON; its one-provider build compiles this out.
-#[cfg_attr(
-    not(any(
-        feature = "paystar",
-        feature = "paystar_butler",
-        feature = "paystar_corefy",
-        feature = "dpay",
-        feature = "tupay"
-    )),
-    allow(dead_code)
-)]
 pub fn json<T: Serialize + ?Sized>(body: &T) -> Result<String> {
     let mut out = Vec::with_capacity(USUAL);
     serde_json::to_writer(&mut out, body)

@@ -53,25 +53,15 @@ const WIDE: u8 = 3;
 
 /// What each byte is to [`may_hold_pan`]: an ASCII digit, an ASCII separator
 /// ([`ascii_separator`]), any other ASCII byte, or part of a wider character.
-#[allow(clippy::indexing_slicing)] // evaluated while building: out of range fails the build
-static BYTE_CLASS: [u8; 256] = {
-    let mut table = [OTHER; 256];
-    let mut b = 0usize;
-    while b < 256 {
-        let byte = b as u8;
-        table[b] = if byte >= 0x80 {
-            WIDE
-        } else if byte.is_ascii_digit() {
-            DIGIT
-        } else if ascii_separator(byte) {
-            SEPARATOR
-        } else {
-            OTHER
-        };
-        b += 1;
-    }
-    table
-};
+static BYTE_CLASS: [u8; 256] = byte_table!(|b| if b >= 0x80 {
+    WIDE
+} else if b.is_ascii_digit() {
+    DIGIT
+} else if ascii_separator(b) {
+    SEPARATOR
+} else {
+    OTHER
+});
 
 /// An upper bound on the digits [`super::digit_value`] reads in `text`: the ASCII digits, plus one for
 /// every character outside ASCII (each non-ASCII digit is one; its lead byte is 0xC0 or above).
