@@ -1,4 +1,4 @@
-// Reads a value the wasm side wrote as a tape (bindings/wasm/src/tape.rs: u32 words plus one
+// Reads a value the wasm side wrote as a tape (bindings/wasm/src/tape/: u32 words plus one
 // string of every key and string value back to back) straight out of wasm memory, into the same
 // plain object `JSON.parse` of serde_json's text of that value gives (js/test/tape.test.js checks
 // that over every vector). Marshalling only: the words say null/bool/string/object/array/number,

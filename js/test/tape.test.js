@@ -1,4 +1,4 @@
-// The tape (bindings/wasm/src/tape.rs written, js/src/tape.js read) gives exactly the object
+// The tape (bindings/wasm/src/tape/ written, js/src/tape.js read) gives exactly the object
 // `JSON.parse` of serde_json's text gives: for every build and every response of the shared
 // vectors (the public `Gateway` against the wasm module's JSON-text exports), errors included,
 // and for the decoder's own edge cases against hand-written JSON.

@@ -7,7 +7,7 @@
 //! docs say responses are signed but give no procedure; this is the only reading that uses the
 //! documented formula unchanged).
 
-use crate::crypto::{base64_std, base64_std_into, constant_time_eq, md5_of, sha1_of};
+use crate::crypto::{base64_std, base64_std_sha1, constant_time_eq, md5_of, sha1_of};
 use crate::secret::Secret;
 use crate::signing::{self, Piece, Recipe, BASE64, MD5, SHA1};
 
@@ -15,13 +15,9 @@ use crate::signing::{self, Piece, Recipe, BASE64, MD5, SHA1};
 pub fn secure(secret: &Secret, body: &[u8]) -> String {
     let first = [Piece::bytes("body", body)];
     signing::note(|| step(1, SHA1), &first);
-    // Base64 of 20 bytes is 28 characters: on the stack, like both digests.
-    let mut inner = [0u8; 28];
-    let written = base64_std_into(&sha1_of(signing::parts(&first)), &mut inner);
-    let inner = inner
-        .get(..written)
-        .and_then(|b| std::str::from_utf8(b).ok())
-        .unwrap_or("");
+    // Base64 of the 20-byte digest is 28 characters: on the stack, like both digests.
+    let inner = base64_std_sha1(&sha1_of(signing::parts(&first)));
+    let inner = std::str::from_utf8(&inner).unwrap_or("");
     let second = [
         Piece::secret("secret", secret),
         Piece::text("Base64 of the SHA-1 of the body (step 1)", inner),

@@ -26,6 +26,12 @@ use std::fmt::Display;
 
 use serde::ser::{self, Serialize};
 
+mod map_key;
+mod names;
+
+use map_key::KeySerializer;
+use names::Names;
+
 const NULL: u32 = 0;
 const FALSE: u32 = 1;
 const TRUE: u32 = 2;
@@ -55,94 +61,6 @@ impl ser::Error for TapeError {
 }
 
 type Result<T = ()> = std::result::Result<T, TapeError>;
-
-/// The field and variant names written so far, append-only for the life of the module: `text`
-/// holds them back to back, `ends[k]` is where name `k` ends (in UTF-16 units), and `index`
-/// finds a name's number by the address and length of its `&'static str`.
-/// `recent` is a direct-mapped cache in front of the sorted `index` (a payment writes ~40 names).
-/// Map keys (header names of a built request, an outcome's `details`) are kept too, by their
-/// text in `by_text`, up to [`MAP_KEYS`] of them and only short ones without digits: names,
-/// never something data-like such as a card number, and never an unbounded number.
-struct Names {
-    text: String,
-    units: usize,
-    ends: Vec<u32>,
-    index: Vec<((usize, usize), u32)>,
-    recent: [((usize, usize), u32); 64],
-    by_text: std::collections::BTreeMap<String, u32>,
-}
-
-/// How many distinct map keys are kept as names; later ones cross as text.
-const MAP_KEYS: usize = 256;
-
-impl Default for Names {
-    fn default() -> Self {
-        Names {
-            text: String::new(),
-            units: 0,
-            ends: Vec::new(),
-            index: Vec::new(),
-            by_text: std::collections::BTreeMap::new(),
-            // No `&'static str` lives at address 0, so these never match.
-            recent: [((0, 0), 0); 64],
-        }
-    }
-}
-
-impl Names {
-    fn number(&mut self, name: &'static str) -> Result<u32> {
-        let at = (name.as_ptr() as usize, name.len());
-        let slot = (at.0 ^ at.1) % 64;
-        if let Some(&(k, n)) = self.recent.get(slot) {
-            if k == at && at.0 != 0 {
-                return Ok(n);
-            }
-        }
-        let n = self.lookup(name, at)?;
-        if let Some(s) = self.recent.get_mut(slot) {
-            *s = (at, n);
-        }
-        Ok(n)
-    }
-
-    fn lookup(&mut self, name: &'static str, at: (usize, usize)) -> Result<u32> {
-        match self.index.binary_search_by_key(&at, |&(k, _)| k) {
-            Ok(i) => Ok(self.index.get(i).map_or(0, |&(_, n)| n)),
-            Err(i) => {
-                let n = self.add(name)?;
-                self.index.insert(i, (at, n));
-                Ok(n)
-            }
-        }
-    }
-
-    /// The number of map key `key` when it is (or may become) a kept name.
-    fn map_key(&mut self, key: &str) -> Result<Option<u32>> {
-        if let Some(&n) = self.by_text.get(key) {
-            return Ok(Some(n));
-        }
-        if self.by_text.len() >= MAP_KEYS
-            || key.len() > 40
-            || key.bytes().any(|b| b.is_ascii_digit())
-        {
-            return Ok(None);
-        }
-        let n = self.add(key)?;
-        self.by_text.insert(key.to_owned(), n);
-        Ok(Some(n))
-    }
-
-    fn add(&mut self, name: &str) -> Result<u32> {
-        let n = self.ends.len() as u32;
-        if u64::from(n) >= MAX_N {
-            return Err(TapeError::TooLarge);
-        }
-        self.units += utf16_len(name);
-        self.text.push_str(name);
-        self.ends.push(self.units as u32);
-        Ok(n)
-    }
-}
 
 /// The reused output buffers. `header` is what JS reads first (see [`write`]).
 #[derive(Default)]
@@ -535,139 +453,5 @@ impl ser::SerializeMap for Compound<'_> {
     }
     fn end(self) -> Result {
         Compound::end(self)
-    }
-}
-
-/// A map key as serde_json writes one: a string, or an integer in decimal.
-struct KeySerializer<'a>(&'a mut Tape);
-
-impl KeySerializer<'_> {
-    fn decimal(self, v: impl Display) -> Result {
-        self.0.key(&v.to_string())
-    }
-}
-
-impl ser::Serializer for KeySerializer<'_> {
-    type Ok = ();
-    type Error = TapeError;
-    type SerializeSeq = ser::Impossible<(), TapeError>;
-    type SerializeTuple = ser::Impossible<(), TapeError>;
-    type SerializeTupleStruct = ser::Impossible<(), TapeError>;
-    type SerializeTupleVariant = ser::Impossible<(), TapeError>;
-    type SerializeMap = ser::Impossible<(), TapeError>;
-    type SerializeStruct = ser::Impossible<(), TapeError>;
-    type SerializeStructVariant = ser::Impossible<(), TapeError>;
-
-    fn serialize_str(self, v: &str) -> Result {
-        self.0.key(v)
-    }
-    fn serialize_char(self, v: char) -> Result {
-        self.0.key(v.encode_utf8(&mut [0; 4]))
-    }
-    fn serialize_unit_variant(self, _n: &'static str, _i: u32, variant: &'static str) -> Result {
-        self.0.key(variant)
-    }
-    fn serialize_newtype_struct<T: Serialize + ?Sized>(self, _n: &'static str, v: &T) -> Result {
-        v.serialize(self)
-    }
-    fn serialize_i8(self, v: i8) -> Result {
-        self.decimal(v)
-    }
-    fn serialize_i16(self, v: i16) -> Result {
-        self.decimal(v)
-    }
-    fn serialize_i32(self, v: i32) -> Result {
-        self.decimal(v)
-    }
-    fn serialize_i64(self, v: i64) -> Result {
-        self.decimal(v)
-    }
-    fn serialize_i128(self, v: i128) -> Result {
-        self.decimal(v)
-    }
-    fn serialize_u8(self, v: u8) -> Result {
-        self.decimal(v)
-    }
-    fn serialize_u16(self, v: u16) -> Result {
-        self.decimal(v)
-    }
-    fn serialize_u32(self, v: u32) -> Result {
-        self.decimal(v)
-    }
-    fn serialize_u64(self, v: u64) -> Result {
-        self.decimal(v)
-    }
-    fn serialize_u128(self, v: u128) -> Result {
-        self.decimal(v)
-    }
-    fn serialize_bool(self, _v: bool) -> Result {
-        Err(TapeError::KeyNotString)
-    }
-    fn serialize_f32(self, _v: f32) -> Result {
-        Err(TapeError::KeyNotString)
-    }
-    fn serialize_f64(self, _v: f64) -> Result {
-        Err(TapeError::KeyNotString)
-    }
-    fn serialize_bytes(self, _v: &[u8]) -> Result {
-        Err(TapeError::KeyNotString)
-    }
-    fn serialize_none(self) -> Result {
-        Err(TapeError::KeyNotString)
-    }
-    fn serialize_some<T: Serialize + ?Sized>(self, _v: &T) -> Result {
-        Err(TapeError::KeyNotString)
-    }
-    fn serialize_unit(self) -> Result {
-        Err(TapeError::KeyNotString)
-    }
-    fn serialize_unit_struct(self, _n: &'static str) -> Result {
-        Err(TapeError::KeyNotString)
-    }
-    fn serialize_newtype_variant<T: Serialize + ?Sized>(
-        self,
-        _n: &'static str,
-        _i: u32,
-        _variant: &'static str,
-        _v: &T,
-    ) -> Result {
-        Err(TapeError::KeyNotString)
-    }
-    fn serialize_seq(self, _len: Option<usize>) -> Result<Self::SerializeSeq> {
-        Err(TapeError::KeyNotString)
-    }
-    fn serialize_tuple(self, _len: usize) -> Result<Self::SerializeTuple> {
-        Err(TapeError::KeyNotString)
-    }
-    fn serialize_tuple_struct(
-        self,
-        _n: &'static str,
-        _len: usize,
-    ) -> Result<Self::SerializeTupleStruct> {
-        Err(TapeError::KeyNotString)
-    }
-    fn serialize_tuple_variant(
-        self,
-        _n: &'static str,
-        _i: u32,
-        _variant: &'static str,
-        _len: usize,
-    ) -> Result<Self::SerializeTupleVariant> {
-        Err(TapeError::KeyNotString)
-    }
-    fn serialize_map(self, _len: Option<usize>) -> Result<Self::SerializeMap> {
-        Err(TapeError::KeyNotString)
-    }
-    fn serialize_struct(self, _n: &'static str, _len: usize) -> Result<Self::SerializeStruct> {
-        Err(TapeError::KeyNotString)
-    }
-    fn serialize_struct_variant(
-        self,
-        _n: &'static str,
-        _i: u32,
-        _variant: &'static str,
-        _len: usize,
-    ) -> Result<Self::SerializeStructVariant> {
-        Err(TapeError::KeyNotString)
     }
 }
