@@ -81,7 +81,7 @@ fn plain_json<T: DeserializeOwned>(text: &str, path: &str) -> std::result::Resul
 /// [`plain_json`]'s error in the host's terms; not generic, so compiled once, not per type.
 fn read_error(text: &str, path: &str, e: &serde_json::Error) -> InputError {
     if e.is_syntax() || e.is_eof() {
-        return not_json(path, e);
+        return not_json(text, path, e);
     }
     let msg = e.to_string();
     let msg = without_position(&msg);
@@ -105,7 +105,7 @@ fn without_position(text: &str) -> &str {
 
 /// `read_json` for the tagged enums: the whole text as a `Value`, then `read`.
 fn tagged_json<T: Input>(text: &str, path: &str) -> std::result::Result<T, InputError> {
-    let value: Value = serde_json::from_str(text).map_err(|e| not_json(path, &e))?;
+    let value: Value = serde_json::from_str(text).map_err(|e| not_json(text, path, &e))?;
     // A `Value` keeps the last of two equal keys, where serde's derived reading refuses them:
     // the hand-read tagged enums must refuse them too, or `{"depositToken":"a","depositToken":"b"}`
     // would quietly pick one (found by the config_json fuzz target).
@@ -123,8 +123,23 @@ pub fn from_value<T: Input>(what: &str, value: Value) -> Result<T> {
     T::read(value, what).map_err(PspError::from)
 }
 
-fn not_json(what: &str, e: &serde_json::Error) -> InputError {
+fn not_json(text: &str, what: &str, e: &serde_json::Error) -> InputError {
     let reason = without_position(&e.to_string()).to_owned();
+    // A host's own string with a lone UTF-16 surrogate (JS and Kotlin strings may hold one) is
+    // written by JSON.stringify as a `\uD800` escape that serde_json refuses: the host handed
+    // over a value, not text, so the message names the field, not a position in JSON.
+    if reason.contains("surrogate") || reason.contains("hex escape") {
+        let (at, in_key) = path::path_of_syntax_error(text, e);
+        return InputError::Rule {
+            path: join(what, &path::display(&at)),
+            rule: if in_key {
+                "has a field name that is not valid Unicode text (a lone UTF-16 surrogate)"
+            } else {
+                "is not valid Unicode text (a lone UTF-16 surrogate)"
+            }
+            .to_owned(),
+        };
+    }
     let position = if e.line() <= 1 {
         format!("character {}", e.column())
     } else {

@@ -21,6 +21,17 @@ pub(super) fn path_of_error(text: &str, e: &serde_json::Error) -> Vec<Segment> {
     path_at(text, error_index(text, e.line(), e.column()))
 }
 
+/// The path of the string serde_json was reading when it failed with the syntax error `e` (an
+/// escape it refused), and whether that string is a field name (the path is then its object's).
+pub(super) fn path_of_syntax_error(text: &str, e: &serde_json::Error) -> (Vec<Segment>, bool) {
+    if e.line() == 0 {
+        return (Vec::new(), false);
+    }
+    // serde_json may report the byte after the closing quote (it looked for a second escape of
+    // the pair there); one byte back is always inside the string it refused.
+    open_at(text, error_index(text, e.line(), e.column()).saturating_sub(1))
+}
+
 /// The byte serde_json had not yet consumed when it failed: a data error gets the reader's
 /// position when it leaves the `deserialize_*` call that failed (line from 1, byte column from 0).
 fn error_index(text: &str, line: usize, column: usize) -> usize {
@@ -44,10 +55,17 @@ enum Frame {
 /// The open keys and indices after reading `text[..end]` (valid JSON up to there: serde_json has
 /// read it).
 fn path_at(text: &str, end: usize) -> Vec<Segment> {
+    open_at(text, end).0
+}
+
+/// [`path_at`], and whether `end` falls inside a field name (whose object's key is then not
+/// part of the path: the last key read belongs to the field before).
+fn open_at(text: &str, end: usize) -> (Vec<Segment>, bool) {
     let bytes = text.as_bytes();
     let end = end.min(bytes.len());
     let mut frames: Vec<Frame> = Vec::new();
     let mut expect_key = false;
+    let mut in_key = false;
     let mut i = 0;
     while i < end {
         match bytes.get(i).copied().unwrap_or(b' ') {
@@ -72,6 +90,12 @@ fn path_at(text: &str, end: usize) -> Vec<Segment> {
             b'"' => {
                 let close = string_end(bytes, i);
                 if close >= end {
+                    if expect_key {
+                        in_key = true;
+                        if let Some(Frame::Object { key }) = frames.last_mut() {
+                            *key = None;
+                        }
+                    }
                     break;
                 }
                 if expect_key {
@@ -87,13 +111,14 @@ fn path_at(text: &str, end: usize) -> Vec<Segment> {
         }
         i += 1;
     }
-    frames
+    let path = frames
         .into_iter()
         .filter_map(|f| match f {
             Frame::Object { key } => key.map(Segment::Key),
             Frame::Array { index } => Some(Segment::Index(index)),
         })
-        .collect()
+        .collect();
+    (path, in_key)
 }
 
 /// The index of the quote closing the string that opens at `open` (the text's length when none).

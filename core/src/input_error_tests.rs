@@ -238,3 +238,51 @@ fn custom_refusals_name_their_field() {
         "state.deadline: must be a string, got an integer"
     );
 }
+
+/// A lone UTF-16 surrogate, as JSON.stringify writes one from a JS string (`\ud800`), names the
+/// field that holds it, in plain and tagged inputs, values and field names alike.
+#[test]
+fn lone_surrogates_name_their_field() {
+    let cases = [
+        (
+            r#"{"type":"get_deposit","merchantId":"M\ud800"}"#,
+            "operation.merchantId: is not valid Unicode text (a lone UTF-16 surrogate)",
+        ),
+        (
+            r#"{"type":"create_deposit","merchantId":"M","amount":"1","currency":"USD","customer":{"email":"a@b.c","city":"x\udc00y"}}"#,
+            "operation.customer.city: is not valid Unicode text (a lone UTF-16 surrogate)",
+        ),
+        (
+            r#"{"type":"get_deposit","merchantId":"M","x\ud800":1}"#,
+            "operation: has a field name that is not valid Unicode text (a lone UTF-16 surrogate)",
+        ),
+        (
+            r#"{"type":"create_deposit","merchantId":"M","amount":"1","currency":"USD","extras":{"a":"b","\udbff":"c"}}"#,
+            "operation.extras: has a field name that is not valid Unicode text (a lone UTF-16 surrogate)",
+        ),
+    ];
+    for (json, want) in cases {
+        assert_eq!(op_err(json), want, "{json}");
+    }
+    let e = from_json::<Context>("context", r#"{"now":"\udc00x"}"#)
+        .map(|_| ())
+        .unwrap_err();
+    assert_eq!(
+        e.message,
+        "context.now: is not valid Unicode text (a lone UTF-16 surrogate)"
+    );
+    let e = from_json::<HttpRequest>("request", r#"{"method":"POST","url":"/","headers":{"x-a":"\ud800"}}"#)
+        .map(|_| ())
+        .unwrap_err();
+    assert_eq!(
+        e.message,
+        "request.headers.x-a: is not valid Unicode text (a lone UTF-16 surrogate)"
+    );
+    // A proper pair is text; another bad escape is still a JSON error with its position.
+    let e = from_json::<Context>("context", r#"{"now":"\ud83d\ude00"}"#);
+    assert!(e.is_ok());
+    let e = from_json::<Context>("context", r#"{"now":"\x"}"#)
+        .map(|_| ())
+        .unwrap_err();
+    assert_eq!(e.message, "context is not valid JSON: invalid escape at character 10");
+}
