@@ -118,6 +118,34 @@ fn tagged_json<T: Input>(text: &str, path: &str) -> std::result::Result<T, Input
     T::read(value, path)
 }
 
+/// JSON text a host handed over as bytes that are not UTF-8, named by the field holding them: a
+/// Python string with a lone surrogate reaches the core this way (the package encodes with
+/// `surrogatepass`, so the core, not the encoder, reports it).
+pub fn not_utf8(what: &str, bytes: &[u8]) -> PspError {
+    let valid = std::str::from_utf8(bytes).map_or_else(|e| e.valid_up_to(), |_| bytes.len());
+    let prefix = bytes
+        .get(..valid)
+        .and_then(|b| std::str::from_utf8(b).ok())
+        .unwrap_or("");
+    // A UTF-16 surrogate written as UTF-8 starts 0xED 0xA0..=0xBF.
+    let surrogate = matches!(bytes.get(valid..valid + 2), Some([0xED, 0xA0..=0xBF]));
+    let (at, in_key) = path::path_at_end(prefix);
+    let what_is_wrong = if surrogate {
+        "not valid Unicode text (a lone UTF-16 surrogate)"
+    } else {
+        "not valid UTF-8 text"
+    };
+    InputError::Rule {
+        path: join(what, &path::display(&at)),
+        rule: if in_key {
+            format!("has a field name that is {what_is_wrong}")
+        } else {
+            format!("is {what_is_wrong}")
+        },
+    }
+    .into()
+}
+
 /// Reads `T` from a JSON value already parsed.
 pub fn from_value<T: Input>(what: &str, value: Value) -> Result<T> {
     T::read(value, what).map_err(PspError::from)

@@ -32,6 +32,12 @@ pub(super) fn path_of_syntax_error(text: &str, e: &serde_json::Error) -> (Vec<Se
     open_at(text, error_index(text, e.line(), e.column()).saturating_sub(1))
 }
 
+/// The path open at the end of `prefix` (JSON text cut inside a string), and whether that
+/// string is a field name.
+pub(super) fn path_at_end(prefix: &str) -> (Vec<Segment>, bool) {
+    open_at(prefix, prefix.len())
+}
+
 /// The byte serde_json had not yet consumed when it failed: a data error gets the reader's
 /// position when it leaves the `deserialize_*` call that failed (line from 1, byte column from 0).
 fn error_index(text: &str, line: usize, column: usize) -> usize {

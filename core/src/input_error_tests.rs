@@ -286,3 +286,32 @@ fn lone_surrogates_name_their_field() {
         .unwrap_err();
     assert_eq!(e.message, "context is not valid JSON: invalid escape at character 10");
 }
+
+/// JSON text as bytes with a lone surrogate written as UTF-8 (what Python's `surrogatepass`
+/// gives) or with other bytes that are not UTF-8: the field holding them is named.
+#[test]
+fn bytes_that_are_not_utf8_name_their_field() {
+    let surrogate = [0xED, 0xA0, 0x80];
+    let with = |before: &str, bad: &[u8], after: &str| {
+        let mut v = before.as_bytes().to_vec();
+        v.extend_from_slice(bad);
+        v.extend_from_slice(after.as_bytes());
+        not_utf8("operation", &v).message
+    };
+    assert_eq!(
+        with(r#"{"type":"get_deposit","merchantId":"M"#, &surrogate, r#""}"#),
+        "operation.merchantId: is not valid Unicode text (a lone UTF-16 surrogate)"
+    );
+    assert_eq!(
+        with(r#"{"customer":{"city":""#, &surrogate, r#"x"}}"#),
+        "operation.customer.city: is not valid Unicode text (a lone UTF-16 surrogate)"
+    );
+    assert_eq!(
+        with(r#"{"a":1,""#, &surrogate, r#"":2}"#),
+        "operation: has a field name that is not valid Unicode text (a lone UTF-16 surrogate)"
+    );
+    assert_eq!(
+        with(r#"{"items":["a",""#, &[0xFF], r#""]}"#),
+        "operation.items[1]: is not valid UTF-8 text"
+    );
+}

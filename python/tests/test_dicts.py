@@ -110,6 +110,26 @@ def test_operation_errors_name_the_field() -> None:
     assert info.value.message.startswith("operation: not plain JSON data")
 
 
+def test_a_lone_surrogate_names_the_field_that_holds_it() -> None:
+    gateway = Gateway(CONFIG)
+    lone = "is not valid Unicode text (a lone UTF-16 surrogate)"
+    cases = [
+        (lambda: gateway.build({"type": "get_deposit", "merchantId": "M\ud800"}),
+         f"operation.merchantId: {lone}"),
+        (lambda: gateway.build({"type": "get_deposit", "merchantId": "M", "x\udc00": 1}),  # type: ignore[typeddict-unknown-key]
+         f"operation: has a field name that {lone}"),
+        (lambda: gateway.parse({"type": "get_deposit", "merchantId": "M\udbff"}, {"status": 200, "body": STATUS}),
+         f"operation.merchantId: {lone}"),
+        (lambda: gateway.parse({"type": "get_deposit", "providerId": "ps-1"}, {"status": 200, "body": "{\"a\":\"\ud800\"}"}),
+         "response.body: is not valid UTF-8 text"),
+    ]
+    for call, message in cases:
+        with pytest.raises(PspError) as info:
+            call()
+        assert info.value.code == "invalid_request"
+        assert info.value.message == message
+
+
 def test_parse_callback_takes_the_raw_body_and_any_headers() -> None:
     data = callbacks_vector()
     case = next(c for c in data["cases"] if "deposit privateKey" in c["name"])

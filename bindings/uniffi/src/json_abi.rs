@@ -123,7 +123,23 @@ unsafe fn text<'a>(what: &str, ptr: *const u8, len: usize) -> Result<&'a str, Ps
         return Ok("");
     }
     let bytes = std::slice::from_raw_parts(ptr, len);
-    std::str::from_utf8(bytes).map_err(|_| PspError::invalid(what, "is not valid UTF-8 text"))
+    // The JSON arguments name the field that holds the bad bytes (a Python string with a lone
+    // surrogate, encoded with `surrogatepass`); a body is text, not JSON.
+    std::str::from_utf8(bytes).map_err(|_| match what {
+        "response.body" | "answers" => PspError::invalid(what, "is not valid UTF-8 text"),
+        _ => pspkit::input_error::not_utf8(what, bytes),
+    })
+}
+
+/// What the three text arguments of `call` are, in the host's terms.
+fn argument_names(call: c_int) -> [&'static str; 3] {
+    match call {
+        CALL_BUILD => ["operation", "context", "unused"],
+        CALL_PARSE => ["operation", "response.body", "response.headers"],
+        CALL_PARSE_STATES => ["operation", "answers", "unused"],
+        CALL_PARSE_CALLBACK => ["request", "context", "unused"],
+        _ => ["the first argument", "the second argument", "the third argument"],
+    }
 }
 
 /// [`text`] with the length as ctypes passes a plain `int` (a negative one is refused).
@@ -216,10 +232,11 @@ pub unsafe extern "C" fn pspkit_json_call(
     };
     let gw = &gateway.inner;
     let run = AssertUnwindSafe(|| -> *const u8 {
+        let [a_name, b_name, c_name] = argument_names(call);
         let (a, b, c) = match (
-            text_int("a", a, a_len),
-            text_int("b", b, b_len),
-            text_int("c", c, c_len),
+            text_int(a_name, a, a_len),
+            text_int(b_name, b, b_len),
+            text_int(c_name, c, c_len),
         ) {
             (Ok(a), Ok(b), Ok(c)) => (a, b, c),
             (Err(e), _, _) | (_, Err(e), _) | (_, _, Err(e)) => return emit_error(&e),
