@@ -86,7 +86,8 @@ def utc_now() -> str:
 
 
 def _context_json(now: Optional[str], nonce: Optional[str]) -> bytes:
-    return _dumps({"now": now or utc_now(), "nonce": nonce}).encode()
+    # surrogatepass: a lone surrogate reaches the core, which names the field (input_error.rs).
+    return _dumps({"now": now or utc_now(), "nonce": nonce}).encode("utf-8", "surrogatepass")
 
 
 def _text(value: Any, field: str) -> bytes:
@@ -103,15 +104,20 @@ def _text(value: Any, field: str) -> bytes:
     )
 
 
-def _headers(headers: Any, field: str) -> bytes:
-    if not headers:
-        return b""
+def _header_map(headers: Any, field: str) -> Dict[str, str]:
     try:
         items = headers.items() if hasattr(headers, "items") else headers
-        return _dumps({str(k).lower(): str(v) for k, v in items}).encode()
+        return {str(k).lower(): str(v) for k, v in items}
     except (TypeError, ValueError):
         raise PspError(f"{field}: must be a mapping of header names to values",
                        code="invalid_request") from None
+
+
+def _headers(headers: Any, field: str) -> bytes:
+    if not headers:
+        return b""
+    # surrogatepass: a lone surrogate reaches the core, which names the header (input_error.rs).
+    return _dumps(_header_map(headers, field)).encode("utf-8", "surrogatepass")
 
 
 def _dict_of(value: Any, field: str) -> bytes:
@@ -274,13 +280,13 @@ class Gateway:
         if isinstance(request, Mapping):
             body = _text(request.get("body"), "request.body").decode("utf-8", "replace")
             data = {"method": request.get("method"), "url": request.get("url"),
-                    "headers": _loads(_headers(request.get("headers"), "request.headers") or b"{}"),
+                    "headers": _header_map(request.get("headers") or {}, "request.headers"),
                     "body": body}
             if not isinstance(data["method"], str) or not isinstance(data["url"], str):
                 raise PspError("request: method and url (the full URL the callback came to) "
                                "are required", code="invalid_request")
-            context = _dumps({"now": now or utc_now(), "nonce": None}).encode()
-            return self._run(_abi.CALL_PARSE_CALLBACK, _dumps(data).encode(), context)
+            return self._run(_abi.CALL_PARSE_CALLBACK,
+                             _dumps(data).encode("utf-8", "surrogatepass"), _context_json(now, None))
         return self.typed.parse_callback(request, self._record_context(now, None))
 
     def capabilities(self) -> "types.Capabilities":

@@ -122,6 +122,21 @@ def test_a_lone_surrogate_names_the_field_that_holds_it() -> None:
          f"operation.merchantId: {lone}"),
         (lambda: gateway.parse({"type": "get_deposit", "providerId": "ps-1"}, {"status": 200, "body": "{\"a\":\"\ud800\"}"}),
          "response.body: is not valid UTF-8 text"),
+        (lambda: gateway.parse({"type": "get_deposit", "providerId": "ps-1"},
+                               {"status": 200, "headers": {"X-A": "\ud800"}, "body": STATUS}),
+         f"response.headers.x-a: {lone}"),
+        (lambda: gateway.build({"type": "get_deposit", "providerId": "ps-1"}, "2026-01-01T00:00:00Z\udc00"),
+         f"context.now: {lone}"),
+        (lambda: gateway.build({"type": "get_deposit", "providerId": "ps-1"}, nonce="\ud800"),
+         f"context.nonce: {lone}"),
+    ]
+    callbacks = Gateway({**CONFIG, "callbackKey": "cb-key"})
+    request = {"method": "POST", "url": "https://merchant.example/cb", "headers": {}, "body": "{}"}
+    cases += [
+        (lambda: callbacks.parse_callback({**request, "headers": {"X-Sig": "\ud800"}}),
+         f"request.headers.x-sig: {lone}"),
+        (lambda: callbacks.parse_callback({**request, "url": "https://merchant.example/cb\udfff"}),
+         f"request.url: {lone}"),
     ]
     for call, message in cases:
         with pytest.raises(PspError) as info:
