@@ -112,8 +112,7 @@ pub fn base64_std(bytes: &[u8]) -> String {
 /// groups, then two bytes as three characters and one `=`), so the size is in the type and
 /// nothing can fail or come out short.
 pub fn base64_std_sha1(digest: &[u8; 20]) -> [u8; 28] {
-    const ALPHABET: &[u8; 64] =
-        b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     let symbol = |v: u32| ALPHABET.get((v & 63) as usize).copied().unwrap_or(b'=');
     let mut out = [b'='; 28];
     for (group, quad) in digest.chunks(3).zip(out.chunks_exact_mut(4)) {
@@ -185,12 +184,30 @@ mod tests {
     #[test]
     fn base64_of_a_sha1_digest() {
         for (hex, text) in [
-            ("a9993e364706816aba3e25717850c26c9cd0d89d", "qZk+NkcGgWq6PiVxeFDCbJzQ2J0="),
-            ("da39a3ee5e6b4b0d3255bfef95601890afd80709", "2jmj7l5rSw0yVb/vlWAYkK/YBwk="),
-            ("2fd4e1c67a2d28fced849ee1bb76e7391b93eb12", "L9ThxnotKPzthJ7hu3bnORuT6xI="),
-            ("ebecedeeeff0f1f2f3f4f5f6f7f8f9fafbfcfdfe", "6+zt7u/w8fLz9PX29/j5+vv8/f4="),
-            ("ffffffffffffffffffffffffffffffffffffffff", "//////////////////////////8="),
-            ("0000000000000000000000000000000000000000", "AAAAAAAAAAAAAAAAAAAAAAAAAAA="),
+            (
+                "a9993e364706816aba3e25717850c26c9cd0d89d",
+                "qZk+NkcGgWq6PiVxeFDCbJzQ2J0=",
+            ),
+            (
+                "da39a3ee5e6b4b0d3255bfef95601890afd80709",
+                "2jmj7l5rSw0yVb/vlWAYkK/YBwk=",
+            ),
+            (
+                "2fd4e1c67a2d28fced849ee1bb76e7391b93eb12",
+                "L9ThxnotKPzthJ7hu3bnORuT6xI=",
+            ),
+            (
+                "ebecedeeeff0f1f2f3f4f5f6f7f8f9fafbfcfdfe",
+                "6+zt7u/w8fLz9PX29/j5+vv8/f4=",
+            ),
+            (
+                "ffffffffffffffffffffffffffffffffffffffff",
+                "//////////////////////////8=",
+            ),
+            (
+                "0000000000000000000000000000000000000000",
+                "AAAAAAAAAAAAAAAAAAAAAAAAAAA=",
+            ),
         ] {
             let mut digest = [0u8; 20];
             for (i, b) in digest.iter_mut().enumerate() {

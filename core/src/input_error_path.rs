@@ -29,7 +29,10 @@ pub(super) fn path_of_syntax_error(text: &str, e: &serde_json::Error) -> (Vec<Se
     }
     // serde_json may report the byte after the closing quote (it looked for a second escape of
     // the pair there); one byte back is always inside the string it refused.
-    open_at(text, error_index(text, e.line(), e.column()).saturating_sub(1))
+    open_at(
+        text,
+        error_index(text, e.line(), e.column()).saturating_sub(1),
+    )
 }
 
 /// The path open at the end of `prefix` (JSON text cut inside a string), and whether that

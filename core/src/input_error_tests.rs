@@ -271,9 +271,12 @@ fn lone_surrogates_name_their_field() {
         e.message,
         "context.now: is not valid Unicode text (a lone UTF-16 surrogate)"
     );
-    let e = from_json::<HttpRequest>("request", r#"{"method":"POST","url":"/","headers":{"x-a":"\ud800"}}"#)
-        .map(|_| ())
-        .unwrap_err();
+    let e = from_json::<HttpRequest>(
+        "request",
+        r#"{"method":"POST","url":"/","headers":{"x-a":"\ud800"}}"#,
+    )
+    .map(|_| ())
+    .unwrap_err();
     assert_eq!(
         e.message,
         "request.headers.x-a: is not valid Unicode text (a lone UTF-16 surrogate)"
@@ -284,7 +287,10 @@ fn lone_surrogates_name_their_field() {
     let e = from_json::<Context>("context", r#"{"now":"\x"}"#)
         .map(|_| ())
         .unwrap_err();
-    assert_eq!(e.message, "context is not valid JSON: invalid escape at character 10");
+    assert_eq!(
+        e.message,
+        "context is not valid JSON: invalid escape at character 10"
+    );
 }
 
 /// JSON text as bytes with a lone surrogate written as UTF-8 (what Python's `surrogatepass`
@@ -299,7 +305,11 @@ fn bytes_that_are_not_utf8_name_their_field() {
         not_utf8("operation", &v).message
     };
     assert_eq!(
-        with(r#"{"type":"get_deposit","merchantId":"M"#, &surrogate, r#""}"#),
+        with(
+            r#"{"type":"get_deposit","merchantId":"M"#,
+            &surrogate,
+            r#""}"#
+        ),
         "operation.merchantId: is not valid Unicode text (a lone UTF-16 surrogate)"
     );
     assert_eq!(

@@ -138,7 +138,11 @@ fn argument_names(call: c_int) -> [&'static str; 3] {
         CALL_PARSE => ["operation", "response.body", "response.headers"],
         CALL_PARSE_STATES => ["operation", "answers", "unused"],
         CALL_PARSE_CALLBACK => ["request", "context", "unused"],
-        _ => ["the first argument", "the second argument", "the third argument"],
+        _ => [
+            "the first argument",
+            "the second argument",
+            "the third argument",
+        ],
     }
 }
 
