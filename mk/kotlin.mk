@@ -41,6 +41,8 @@ kotlin-jar:
 	  --library target/release/libpspkit_ffi.so --language kotlin --out-dir $(KT_DIR)/generated --no-format >/dev/null
 	$(KT_DIR)/scripts/patch-generated.sh $(KT_DIR)/generated/dev/pspkit/ffi/pspkit_ffi.kt
 	python3 $(KT_DIR)/scripts/patch-direct.py $(KT_DIR)/generated/dev/pspkit/ffi/pspkit_ffi.kt
+	python3 $(KT_DIR)/scripts/patch-lone-surrogate.py $(KT_DIR)/generated/dev/pspkit/ffi/pspkit_ffi.kt \
+	  $(KT_DIR)/generated/dev/pspkit/model/pspkit_model.kt
 	$(KOTLINC) -nowarn -cp $(JAVA_LIBS) -d $(KT_JAR) $(KT_DIR)/generated $(KT_DIR)/src/main/kotlin
 	cp target/release/libpspkit_ffi.so $(KT_BUILD)/native/$(KT_NATIVE)/
 	jar uf $(KT_JAR) -C $(KT_BUILD)/native $(KT_NATIVE)/libpspkit_ffi.so

@@ -114,6 +114,23 @@ class IdiomsTest {
         assertTrue(outcome.payment.isFinal)
     }
 
+    /** A lone surrogate in a Kotlin string is a typed input error (scripts/patch-lone-surrogate.py),
+     * not the java.nio exception uniffi's string converter throws, on the direct and the generated calls. */
+    @Test
+    fun loneSurrogateIsATypedError() {
+        val lone = "a text value is not valid Unicode text (a lone UTF-16 surrogate)"
+        val calls = listOf<() -> Unit>(
+            { gateway().build(Operation.GetDeposit(OrderRef(merchantId = "M\uD800")), ctx) },
+            { gateway().build(Operation.GetDeposit(OrderRef(merchantId = "M")), Context(now = "\uDC00", nonce = null)) },
+            { Gateway.fromJson("{\"provider\":\"paystar\",\"depositToken\":\"t\uD800\"}") },
+        )
+        for (call in calls) {
+            val e = assertThrows(PspException::class.java) { call() }
+            assertEquals(ErrorCode.INVALID_REQUEST, e.code)
+            assertEquals(lone, e.detail)
+        }
+    }
+
     @Test
     fun messageComesFirst() {
         val e = assertThrows(PspException::class.java) {
