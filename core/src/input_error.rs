@@ -130,20 +130,26 @@ pub fn not_utf8(what: &str, bytes: &[u8]) -> PspError {
     // A UTF-16 surrogate written as UTF-8 starts 0xED 0xA0..=0xBF.
     let surrogate = matches!(bytes.get(valid..valid + 2), Some([0xED, 0xA0..=0xBF]));
     let (at, in_key) = path::path_at_end(prefix);
-    let what_is_wrong = if surrogate {
-        "not valid Unicode text (a lone UTF-16 surrogate)"
+    let problem = if surrogate {
+        LONE_SURROGATE
     } else {
         "not valid UTF-8 text"
     };
+    bad_text(what, &at, in_key, problem).into()
+}
+
+const LONE_SURROGATE: &str = "not valid Unicode text (a lone UTF-16 surrogate)";
+
+/// The string at `at` (a field name when `in_key`, named then by its object) is `problem`.
+fn bad_text(what: &str, at: &[path::Segment], in_key: bool, problem: &str) -> InputError {
     InputError::Rule {
-        path: join(what, &path::display(&at)),
+        path: join(what, &path::display(at)),
         rule: if in_key {
-            format!("has a field name that is {what_is_wrong}")
+            format!("has a field name that is {problem}")
         } else {
-            format!("is {what_is_wrong}")
+            format!("is {problem}")
         },
     }
-    .into()
 }
 
 /// Reads `T` from a JSON value already parsed.
@@ -156,17 +162,10 @@ fn not_json(text: &str, what: &str, e: &serde_json::Error) -> InputError {
     // A host's own string with a lone UTF-16 surrogate (JS and Kotlin strings may hold one) is
     // written by JSON.stringify as a `\uD800` escape that serde_json refuses: the host handed
     // over a value, not text, so the message names the field, not a position in JSON.
+    // serde_json's error has no code to match, only its text; the tests fail if that changes.
     if reason.contains("surrogate") || reason.contains("hex escape") {
         let (at, in_key) = path::path_of_syntax_error(text, e);
-        return InputError::Rule {
-            path: join(what, &path::display(&at)),
-            rule: if in_key {
-                "has a field name that is not valid Unicode text (a lone UTF-16 surrogate)"
-            } else {
-                "is not valid Unicode text (a lone UTF-16 surrogate)"
-            }
-            .to_owned(),
-        };
+        return bad_text(what, &at, in_key, LONE_SURROGATE);
     }
     let position = if e.line() <= 1 {
         format!("character {}", e.column())

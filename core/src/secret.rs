@@ -17,14 +17,14 @@ impl Secret {
     }
 
     /// The raw secret; only signing and auth code should call this.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+
     /// The value itself, for a header the caller's request carries anyway (no copy is left
     /// behind in the core).
     pub fn into_exposed(self) -> String {
         self.0
-    }
-
-    pub fn expose(&self) -> &str {
-        &self.0
     }
 
     pub fn is_empty(&self) -> bool {

@@ -29,8 +29,8 @@ pub fn id(field: &str, value: &str, max: usize) -> Result<()> {
 /// An id that goes into a URL path as one segment: a valid [`id`] that is not a dot segment,
 /// returned percent-encoded ([`crate::url::path_segment`]).
 pub fn path_id(field: &str, value: &str, max: usize) -> Result<String> {
-    id(field, value, max)?;
-    crate::url::path_segment(field, value)
+    path_id_valid(field, value, max)?;
+    Ok(crate::url::encode_component(value))
 }
 
 /// [`path_id`]'s checks without the encoded copy: for an id sent in a body that must also be

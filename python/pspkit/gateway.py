@@ -153,7 +153,7 @@ class Gateway:
         else:  # a typed GatewayConfig record
             from .canonical import to_json
 
-            text = to_json(config, secrets="reveal").encode()
+            text = to_json(config, secrets="reveal").encode("utf-8", "surrogatepass")
         lib = _abi.lib()
         error = ctypes.c_char_p()
         handle = lib.pspkit_json_gateway_new(text, len(text), ctypes.byref(error))

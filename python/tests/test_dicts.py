@@ -138,6 +138,8 @@ def test_a_lone_surrogate_names_the_field_that_holds_it() -> None:
         (lambda: callbacks.parse_callback({**request, "url": "https://merchant.example/cb\udfff"}),
          f"request.url: {lone}"),
     ]
+    cases.append((lambda: Gateway({"provider": "paystar", "depositToken": "t\ud800"}),
+                  f"config.depositToken: {lone}"))
     for call, message in cases:
         with pytest.raises(PspError) as info:
             call()

@@ -118,30 +118,61 @@ fn emit_result<T: serde::Serialize>(result: Result<T, PspError>) -> *const u8 {
 ///
 /// # Safety
 /// `ptr` is null with `len == 0`, or points to `len` readable bytes for the call's duration.
-unsafe fn text<'a>(what: &str, ptr: *const u8, len: usize) -> Result<&'a str, PspError> {
+unsafe fn text<'a>(arg: Arg, ptr: *const u8, len: usize) -> Result<&'a str, PspError> {
     if ptr.is_null() || len == 0 {
         return Ok("");
     }
     let bytes = std::slice::from_raw_parts(ptr, len);
-    // The JSON arguments name the field that holds the bad bytes (a Python string with a lone
-    // surrogate, encoded with `surrogatepass`); a body is text, not JSON.
-    std::str::from_utf8(bytes).map_err(|_| match what {
-        "response.body" | "answers" => PspError::invalid(what, "is not valid UTF-8 text"),
-        _ => pspkit::input_error::not_utf8(what, bytes),
+    // JSON arguments name the field that holds the bad bytes (a Python string with a lone
+    // surrogate, encoded with `surrogatepass`); plain text is named as a whole.
+    std::str::from_utf8(bytes).map_err(|_| match arg {
+        Arg::Json(what) => pspkit::input_error::not_utf8(what, bytes),
+        Arg::Text(what) => PspError::invalid(what, "is not valid UTF-8 text"),
     })
 }
 
-/// What the three text arguments of `call` are, in the host's terms.
-fn argument_names(call: c_int) -> [&'static str; 3] {
+/// A text argument of the ABI, by what it holds and its name in the host's terms.
+#[derive(Clone, Copy)]
+enum Arg {
+    Json(&'static str),
+    Text(&'static str),
+}
+
+impl Arg {
+    fn name(self) -> &'static str {
+        match self {
+            Arg::Json(n) | Arg::Text(n) => n,
+        }
+    }
+}
+
+/// What the three text arguments of `call` are.
+fn arguments(call: c_int) -> [Arg; 3] {
     match call {
-        CALL_BUILD => ["operation", "context", "unused"],
-        CALL_PARSE => ["operation", "response.body", "response.headers"],
-        CALL_PARSE_STATES => ["operation", "answers", "unused"],
-        CALL_PARSE_CALLBACK => ["request", "context", "unused"],
+        CALL_BUILD => [
+            Arg::Json("operation"),
+            Arg::Json("context"),
+            Arg::Text("unused"),
+        ],
+        CALL_PARSE => [
+            Arg::Json("operation"),
+            Arg::Text("response.body"),
+            Arg::Json("response.headers"),
+        ],
+        CALL_PARSE_STATES => [
+            Arg::Json("operation"),
+            Arg::Text("answers"),
+            Arg::Text("unused"),
+        ],
+        CALL_PARSE_CALLBACK => [
+            Arg::Json("request"),
+            Arg::Json("context"),
+            Arg::Text("unused"),
+        ],
         _ => [
-            "the first argument",
-            "the second argument",
-            "the third argument",
+            Arg::Text("the first argument"),
+            Arg::Text("the second argument"),
+            Arg::Text("the third argument"),
         ],
     }
 }
@@ -150,9 +181,10 @@ fn argument_names(call: c_int) -> [&'static str; 3] {
 ///
 /// # Safety
 /// As for [`text`].
-unsafe fn text_int<'a>(what: &str, ptr: *const u8, len: c_int) -> Result<&'a str, PspError> {
-    let len = usize::try_from(len).map_err(|_| PspError::invalid(what, "has a negative length"))?;
-    text(what, ptr, len)
+unsafe fn text_int<'a>(arg: Arg, ptr: *const u8, len: c_int) -> Result<&'a str, PspError> {
+    let len =
+        usize::try_from(len).map_err(|_| PspError::invalid(arg.name(), "has a negative length"))?;
+    text(arg, ptr, len)
 }
 
 /// Reads one model value from its canonical JSON through the core's one input reader, so a
@@ -180,7 +212,7 @@ pub unsafe extern "C" fn pspkit_json_gateway_new(
     error: *mut *const u8,
 ) -> *mut JsonGateway {
     let made = catch_unwind(AssertUnwindSafe(|| {
-        let json = text("config", config, len)?;
+        let json = text(Arg::Json("config"), config, len)?;
         pspkit::Gateway::new(read::<pspkit::GatewayConfig>("config", json)?)
     }))
     .unwrap_or_else(|_| Err(internal()));
@@ -236,11 +268,11 @@ pub unsafe extern "C" fn pspkit_json_call(
     };
     let gw = &gateway.inner;
     let run = AssertUnwindSafe(|| -> *const u8 {
-        let [a_name, b_name, c_name] = argument_names(call);
+        let [a_arg, b_arg, c_arg] = arguments(call);
         let (a, b, c) = match (
-            text_int(a_name, a, a_len),
-            text_int(b_name, b, b_len),
-            text_int(c_name, c, c_len),
+            text_int(a_arg, a, a_len),
+            text_int(b_arg, b, b_len),
+            text_int(c_arg, c, c_len),
         ) {
             (Ok(a), Ok(b), Ok(c)) => (a, b, c),
             (Err(e), _, _) | (_, Err(e), _) | (_, _, Err(e)) => return emit_error(&e),
