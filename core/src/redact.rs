@@ -156,15 +156,15 @@ fn redact_form(text: &str) -> String {
     text.split('&')
         .map(|pair| {
             let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
-            let decoded = percent_decode(name);
+            let decoded = crate::url::decode_component(name);
             let parent = decoded.split_once('[').map(|(p, _)| p.to_owned());
             let leaf = decoded
                 .rsplit_once('[')
                 .map_or(decoded.as_str(), |(_, l)| l.trim_end_matches(']'));
             let shown = match classify(leaf, parent.as_deref()) {
                 Class::Hidden => HIDDEN.to_owned(),
-                Class::Pan => mask_pan(&percent_decode(value)),
-                _ => redact_pans(&percent_decode(value)),
+                Class::Pan => mask_pan(&crate::url::decode_component(value)),
+                _ => redact_pans(&crate::url::decode_component(value)),
             };
             format!("{name}={shown}")
         })
@@ -178,34 +178,6 @@ pub fn redact_url(url: &str) -> String {
         Some((base, query)) => format!("{}?{}", redact_pans(base), redact_form(query)),
         None => redact_pans(url),
     }
-}
-
-/// Lossy percent and `+` decoding, only to read a form's names and values for the policy.
-fn percent_decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        let hex = bytes
-            .get(i + 1..i + 3)
-            .and_then(|h| std::str::from_utf8(h).ok())
-            .and_then(|h| u8::from_str_radix(h, 16).ok());
-        match (b, hex) {
-            (b'%', Some(v)) => {
-                out.push(v);
-                i += 3;
-            }
-            (b'+', _) => {
-                out.push(b' ');
-                i += 1;
-            }
-            _ => {
-                out.push(b);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// The serialized form of `value` with the policy applied (for logs and string forms).
