@@ -334,6 +334,20 @@ mod tests {
         );
     }
 
+    /// Names are read decoded (`cvv%32` is `cvv2`, `card%5Bcvv%5D` is `card[cvv]`) and kept as
+    /// written; a card number escaped with `%34` digits is still masked.
+    #[test]
+    fn escaped_form_names_and_values_are_read_decoded() {
+        assert_eq!(
+            redact_form("a=1&cvv%32=123&card%5Bcvv%5D=456"),
+            "a=1&cvv%32=***&card%5Bcvv%5D=***"
+        );
+        assert_eq!(
+            redact_form("credit_card_number=%34111111111111111"),
+            "credit_card_number=411111******1111"
+        );
+    }
+
     #[test]
     fn provider_html_is_hidden_in_log_forms() {
         let v = redacted(
