@@ -6,7 +6,9 @@ use super::{utf16_len, Result, TapeError, MAX_N};
 /// The field and variant names written so far, append-only for the life of the module: `text`
 /// holds them back to back, `ends[k]` is where name `k` ends (in UTF-16 units), and `index`
 /// finds a name's number by the address and length of its `&'static str`.
-/// `recent` is a direct-mapped cache in front of the sorted `index` (a payment writes ~40 names).
+/// `recent` is a direct-mapped cache in front of the sorted `index` (a payment writes ~40 names),
+/// indexed by a multiplicative hash of the address: names sit back to back in the data segment,
+/// so the address's low bits alone put many of one payment's names in the same slot.
 /// Map keys (header names of a built request, an outcome's `details`) are kept too, by their
 /// text in `by_text`, up to [`MAP_KEYS`] of them and only short ones without digits: names,
 /// never something data-like such as a card number, and never an unbounded number.
@@ -15,12 +17,21 @@ pub(super) struct Names {
     units: usize,
     pub(super) ends: Vec<u32>,
     index: Vec<((usize, usize), u32)>,
-    recent: [((usize, usize), u32); 64],
+    recent: [((usize, usize), u32); SLOTS],
     by_text: std::collections::BTreeMap<String, u32>,
 }
 
 /// How many distinct map keys are kept as names; later ones cross as text.
 const MAP_KEYS: usize = 256;
+
+/// Slots of the `recent` cache (a power of two; `slot` takes the hash's top bits).
+const SLOTS: usize = 128;
+
+/// The cache slot of the name at `at` (address, length): Fibonacci hashing of their mix.
+fn slot(at: (usize, usize)) -> usize {
+    let mixed = (at.0 as u64 ^ ((at.1 as u64) << 40)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    (mixed >> (64 - SLOTS.trailing_zeros())) as usize
+}
 
 impl Default for Names {
     fn default() -> Self {
@@ -31,7 +42,7 @@ impl Default for Names {
             index: Vec::new(),
             by_text: std::collections::BTreeMap::new(),
             // No `&'static str` lives at address 0, so these never match.
-            recent: [((0, 0), 0); 64],
+            recent: [((0, 0), 0); SLOTS],
         }
     }
 }
@@ -39,7 +50,7 @@ impl Default for Names {
 impl Names {
     pub(super) fn number(&mut self, name: &'static str) -> Result<u32> {
         let at = (name.as_ptr() as usize, name.len());
-        let slot = (at.0 ^ at.1) % 64;
+        let slot = slot(at);
         if let Some(&(k, n)) = self.recent.get(slot) {
             if k == at && at.0 != 0 {
                 return Ok(n);
