@@ -8,7 +8,7 @@ import { isReady } from "./wasm_state.js";
 import { withLogForm } from "./log_form.js";
 import { fromFetchRequest, toHttpRequest } from "./callback_request.js";
 import { readTape } from "./tape.js";
-import { INPUT_LIMIT, lengths, putStrings } from "./wasm_input.js";
+import { INPUT_LIMIT, lengths, putStrings, putStringsAndPairs } from "./wasm_input.js";
 
 // The config each Gateway was made from, for `Client.run` (a flow is started from a config). Kept
 // off the instance so it never shows in a log of the object.
@@ -29,22 +29,43 @@ function responseParts(response) {
   const { status, headers, body } = response;
   if (!Number.isInteger(status) || status < 0 || status > 65535) return undefined;
   if (body !== undefined && typeof body !== "string") return undefined;
+  // The headers as name/value pairs in `headerPairs` when every one is a well-formed string (the
+  // input buffer would turn a lone surrogate into U+FFFD; JSON text names it as an error), else
+  // as JSON text (`pairs` -1).
+  let pairs = 0;
+  let units = 0;
   let headersJson = "";
+  let filled = 0;
   if (headers !== undefined) {
     // Plain objects only: a Fetch `Headers` or a Map has no own properties to read here.
     if (typeof headers !== "object" || headers === null) return undefined;
     const proto = Object.getPrototypeOf(headers);
     if (proto !== Object.prototype && proto !== null) return undefined;
-    let any = false;
+    let wellFormed = canCheckWellFormed;
     for (const k in headers) {
       if (!Object.hasOwn(headers, k)) continue;
-      if (typeof headers[k] !== "string") return undefined;
-      any = true;
+      const v = headers[k];
+      if (typeof v !== "string") return undefined;
+      wellFormed = wellFormed && k.isWellFormed() && v.isWellFormed();
+      headerPairs[2 * pairs] = k;
+      headerPairs[2 * pairs + 1] = v;
+      pairs++;
+      units += k.length + v.length;
     }
-    if (any) headersJson = JSON.stringify(headers);
+    filled = 2 * pairs;
+    if (pairs > 0 && !wellFormed) {
+      headersJson = JSON.stringify(headers);
+      pairs = -1;
+    }
   }
-  return { status, headers: headersJson, body: body ?? "" };
+  return { status, headers, headersJson, pairs, units, filled, body: body ?? "" };
 }
+
+/** `responseParts`' header names and values, reused from call to call (and emptied after each,
+ * so no response's headers outlive its call). */
+const headerPairs = [];
+/** `String.prototype.isWellFormed` (Node 20, current browsers); without it headers go as JSON. */
+const canCheckWellFormed = typeof "".isWellFormed === "function";
 
 const ownField = Object.prototype.propertyIsEnumerable;
 
@@ -140,14 +161,17 @@ export class Gateway {
       // the per-value imports of `Ts` values, and than JSON text serde_json escapes and
       // JSON.parse scans again (js/bench/boundary.bench.js; same object either way).
       // (`JSON.stringify(undefined)` is undefined; the Rust side reads "null" as a type error.)
-      const parts = responseParts(response);
       const opJson = JSON.stringify(op) ?? "null";
-      if (parts && opJson.length + parts.headers.length + parts.body.length <= INPUT_LIMIT) {
-        putStrings(opJson, parts.headers, parts.body);
-        return withLogForm(readTape(this.#inner.parseInput(lengths[0], parts.status, lengths[1], lengths[2])));
+      const parts = responseParts(response);
+      if (parts && parts.pairs >= 0 && opJson.length + parts.units + parts.body.length <= INPUT_LIMIT) {
+        putStringsAndPairs(opJson, parts.body, headerPairs, parts.pairs, parts.units);
+        headerPairs.fill("", 0, parts.filled);
+        return withLogForm(readTape(this.#inner.parseInput(lengths[0], parts.status, lengths[1], parts.pairs)));
       }
       if (parts) {
-        return withLogForm(readTape(this.#inner.parseTape(opJson, parts.status, parts.headers, parts.body)));
+        headerPairs.fill("", 0, parts.filled);
+        const headersJson = parts.pairs > 0 ? JSON.stringify(parts.headers) : parts.headersJson;
+        return withLogForm(readTape(this.#inner.parseTape(opJson, parts.status, headersJson, parts.body)));
       }
       return withLogForm(JSON.parse(this.#inner.parseJson(opJson, JSON.stringify(response) ?? "null")));
     } catch (e) {

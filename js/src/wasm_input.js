@@ -32,8 +32,40 @@ export function putStrings(a, b, c) {
   put(mem, c, off, 2);
 }
 
+/**
+ * Writes `a` and `b` as `putStrings` does, then `count` name/value pairs from `pairs` (`pairs[2i]`
+ * a name, `pairs[2i + 1]` its value), each string after its UTF-8 byte length as a little-endian
+ * u32 (bindings/wasm/src/input_buffer.rs `with_strings_and_pairs`). `units` is the pairs' total
+ * UTF-16 length; everything together is at most `INPUT_LIMIT` long.
+ */
+export function putStringsAndPairs(a, b, pairs, count, units) {
+  const need = 3 * (a.length + b.length + units) + 8 * count;
+  if (need > capacity) {
+    capacity = Math.max(need, 2 * capacity, 4096);
+    at = inputBuffer(capacity);
+  }
+  const mem = views().u8;
+  let off = put(mem, a, at, 0);
+  off = put(mem, b, off, 1);
+  for (let i = 0; i < 2 * count; i++) {
+    const n = encode(mem, pairs[i], off + 4);
+    mem[off] = n & 0xff;
+    mem[off + 1] = (n >>> 8) & 0xff;
+    mem[off + 2] = (n >>> 16) & 0xff;
+    mem[off + 3] = n >>> 24;
+    off += 4 + n;
+  }
+}
+
 /** Writes `s` at `off`, records its byte length as `lengths[k]`, returns where it ends. */
 function put(mem, s, off, k) {
+  const written = encode(mem, s, off);
+  lengths[k] = written;
+  return off + written;
+}
+
+/** Writes `s` at `off` (within the buffer), returns its UTF-8 byte length. */
+function encode(mem, s, off) {
   const n = s.length;
   let i = 0;
   if (n < 64) {
@@ -43,7 +75,5 @@ function put(mem, s, off, k) {
       mem[off + i] = code;
     }
   }
-  const written = i === n ? n : encoder.encodeInto(s, mem.subarray(off, at + capacity)).written;
-  lengths[k] = written;
-  return off + written;
+  return i === n ? n : encoder.encodeInto(s, mem.subarray(off, at + capacity)).written;
 }
