@@ -45,7 +45,10 @@ function responseParts(response) {
     for (const k in headers) {
       if (!Object.hasOwn(headers, k)) continue;
       const v = headers[k];
-      if (typeof v !== "string") return undefined;
+      if (typeof v !== "string") {
+        headerPairs.fill("", 0, 2 * pairs);
+        return undefined;
+      }
       wellFormed = wellFormed && k.isWellFormed() && v.isWellFormed();
       headerPairs[2 * pairs] = k;
       headerPairs[2 * pairs + 1] = v;
@@ -175,6 +178,7 @@ export class Gateway {
       }
       return withLogForm(JSON.parse(this.#inner.parseJson(opJson, JSON.stringify(response) ?? "null")));
     } catch (e) {
+      headerPairs.fill(""); // a header getter that threw may have left some behind
       throw asPspError(e);
     }
   }
