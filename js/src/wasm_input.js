@@ -21,12 +21,7 @@ export const lengths = [0, 0, 0];
  * `c` "" for a call that takes two.
  */
 export function putStrings(a, b, c) {
-  const need = 3 * (a.length + b.length + c.length); // UTF-8 bytes per UTF-16 unit, at most
-  if (need > capacity) {
-    capacity = Math.max(need, 2 * capacity, 4096);
-    at = inputBuffer(capacity);
-  }
-  const mem = views().u8;
+  const mem = reserve(3 * (a.length + b.length + c.length)); // UTF-8 bytes per UTF-16 unit, at most
   let off = put(mem, a, at, 0);
   off = put(mem, b, off, 1);
   put(mem, c, off, 2);
@@ -39,12 +34,7 @@ export function putStrings(a, b, c) {
  * UTF-16 length; everything together is at most `INPUT_LIMIT` long.
  */
 export function putStringsAndPairs(a, b, pairs, count, units) {
-  const need = 3 * (a.length + b.length + units) + 8 * count;
-  if (need > capacity) {
-    capacity = Math.max(need, 2 * capacity, 4096);
-    at = inputBuffer(capacity);
-  }
-  const mem = views().u8;
+  const mem = reserve(3 * (a.length + b.length + units) + 8 * count);
   let off = put(mem, a, at, 0);
   off = put(mem, b, off, 1);
   for (let i = 0; i < 2 * count; i++) {
@@ -55,6 +45,15 @@ export function putStringsAndPairs(a, b, pairs, count, units) {
     mem[off + 3] = n >>> 24;
     off += 4 + n;
   }
+}
+
+/** Grows the buffer to at least `need` bytes; the memory's bytes, taken after any growth. */
+function reserve(need) {
+  if (need > capacity) {
+    capacity = Math.max(need, 2 * capacity, 4096);
+    at = inputBuffer(capacity);
+  }
+  return views().u8;
 }
 
 /** Writes `s` at `off`, records its byte length as `lengths[k]`, returns where it ends. */
