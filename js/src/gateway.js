@@ -29,39 +29,32 @@ function responseParts(response) {
   const { status, headers, body } = response;
   if (!Number.isInteger(status) || status < 0 || status > 65535) return undefined;
   if (body !== undefined && typeof body !== "string") return undefined;
-  // The headers as name/value pairs in `headerPairs` when every one is a well-formed string (the
-  // input buffer would turn a lone surrogate into U+FFFD; JSON text names it as an error), else
-  // as JSON text (`pairs` -1).
-  let pairs = 0;
+  // The headers' names and values go into `headerPairs`; `wellFormed` says whether they can
+  // cross as pairs (the input buffer would turn a lone surrogate into U+FFFD, where JSON text
+  // names it as an error).
+  let count = 0;
   let units = 0;
-  let headersJson = "";
-  let filled = 0;
+  let wellFormed = canCheckWellFormed;
   if (headers !== undefined) {
     // Plain objects only: a Fetch `Headers` or a Map has no own properties to read here.
     if (typeof headers !== "object" || headers === null) return undefined;
     const proto = Object.getPrototypeOf(headers);
     if (proto !== Object.prototype && proto !== null) return undefined;
-    let wellFormed = canCheckWellFormed;
     for (const k in headers) {
       if (!Object.hasOwn(headers, k)) continue;
       const v = headers[k];
       if (typeof v !== "string") {
-        headerPairs.fill("", 0, 2 * pairs);
+        headerPairs.fill("", 0, 2 * count);
         return undefined;
       }
       wellFormed = wellFormed && k.isWellFormed() && v.isWellFormed();
-      headerPairs[2 * pairs] = k;
-      headerPairs[2 * pairs + 1] = v;
-      pairs++;
+      headerPairs[2 * count] = k;
+      headerPairs[2 * count + 1] = v;
+      count++;
       units += k.length + v.length;
     }
-    filled = 2 * pairs;
-    if (pairs > 0 && !wellFormed) {
-      headersJson = JSON.stringify(headers);
-      pairs = -1;
-    }
   }
-  return { status, headers, headersJson, pairs, units, filled, body: body ?? "" };
+  return { status, headers, count, units, wellFormed: wellFormed || count === 0, body: body ?? "" };
 }
 
 /** `responseParts`' header names and values, reused from call to call (and emptied after each,
@@ -166,14 +159,14 @@ export class Gateway {
       // (`JSON.stringify(undefined)` is undefined; the Rust side reads "null" as a type error.)
       const opJson = JSON.stringify(op) ?? "null";
       const parts = responseParts(response);
-      if (parts && parts.pairs >= 0 && opJson.length + parts.units + parts.body.length <= INPUT_LIMIT) {
-        putStringsAndPairs(opJson, parts.body, headerPairs, parts.pairs, parts.units);
-        headerPairs.fill("", 0, parts.filled);
-        return withLogForm(readTape(this.#inner.parseInput(lengths[0], parts.status, lengths[1], parts.pairs)));
+      if (parts && parts.wellFormed && opJson.length + parts.units + parts.body.length <= INPUT_LIMIT) {
+        putStringsAndPairs(opJson, parts.body, headerPairs, parts.count, parts.units);
+        headerPairs.fill("", 0, 2 * parts.count);
+        return withLogForm(readTape(this.#inner.parseInput(lengths[0], parts.status, lengths[1], parts.count)));
       }
       if (parts) {
-        headerPairs.fill("", 0, parts.filled);
-        const headersJson = parts.pairs > 0 ? JSON.stringify(parts.headers) : parts.headersJson;
+        headerPairs.fill("", 0, 2 * parts.count);
+        const headersJson = parts.count > 0 ? JSON.stringify(parts.headers) : "";
         return withLogForm(readTape(this.#inner.parseTape(opJson, parts.status, headersJson, parts.body)));
       }
       return withLogForm(JSON.parse(this.#inner.parseJson(opJson, JSON.stringify(response) ?? "null")));
